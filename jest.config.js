@@ -11,4 +11,5 @@ module.exports = {
     '^office-addin-manifest$': '<rootDir>/test/shims/office-addin-manifest.js',
   },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/reporters/summary.js'],
 };

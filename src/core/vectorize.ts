@@ -36,18 +36,22 @@ export function vectorize(fn: CellFn, args: readonly Arg[]): Result {
       cols = shape.cols;
     }
   }
-  const cell = (arg: Arg | undefined, r: number, c: number): Cell => {
-    if (!isMatrix<Cell>(arg)) return arg as Cell;
-    const row = arg.length === 1 ? arg[0] : arg[r];
-    return row.length === 1 ? row[0] : row[c];
-  };
   const [a, b, c, d, e, f] = args;
   if (!anyRange) return fn(a as Cell, b as Cell, c as Cell, d as Cell, e as Cell, f as Cell);
+  // Which arguments are ranges is decided once: testing it per cell made large ranges quadratic.
+  const ranges = [a, b, c, d, e, f].map((arg) => (isMatrix<Cell>(arg) ? arg : undefined));
+  const scalars = [a, b, c, d, e, f] as Cell[];
+  const cell = (i: number, r: number, k: number): Cell => {
+    const range = ranges[i];
+    if (range === undefined) return scalars[i];
+    const row = range.length === 1 ? range[0] : range[r];
+    return row.length === 1 ? row[0] : row[k];
+  };
   const out: Matrix<Out> = new Array(rows);
   for (let r = 0; r < rows; r++) {
     const line: Out[] = new Array(cols);
     for (let k = 0; k < cols; k++) {
-      line[k] = fn(cell(a, r, k), cell(b, r, k), cell(c, r, k), cell(d, r, k), cell(e, r, k), cell(f, r, k));
+      line[k] = fn(cell(0, r, k), cell(1, r, k), cell(2, r, k), cell(3, r, k), cell(4, r, k), cell(5, r, k));
     }
     out[r] = line;
   }

@@ -65,3 +65,33 @@ export function toWord<K extends string>(
   const key = lookupWord(vocabulary, value);
   return key ?? valueError(`Unknown ${name} "${value.trim().slice(0, 30)}": use ${Object.keys(vocabulary).join(', ')}.`);
 }
+
+/**
+ * A reader for one enumerated argument that remembers the last value it resolved: a range of 100,000
+ * cells usually repeats one word, and matching it against every alias each time would dominate the work.
+ */
+export function wordReader<K extends string>(
+  vocabulary: Vocabulary<K>,
+  name: string,
+  fallback: K,
+): (value: Cell) => K | KpiError;
+export function wordReader<K extends string>(
+  vocabulary: Vocabulary<K>,
+  name: string,
+): (value: Cell) => K | undefined | KpiError;
+export function wordReader<K extends string>(
+  vocabulary: Vocabulary<K>,
+  name: string,
+  fallback?: K,
+): (value: Cell) => K | undefined | KpiError {
+  let lastValue: Cell = undefined;
+  let lastResult: K | undefined | KpiError = fallback;
+  return (value) => {
+    if (value !== lastValue) {
+      lastResult =
+        fallback === undefined ? toWord(value, vocabulary, name) : toWord(value, vocabulary, name, fallback);
+      lastValue = value;
+    }
+    return lastResult;
+  };
+}

@@ -1,5 +1,6 @@
 import { addDays, addMonths, endOfMonth, startOfDay, startOfMonth, subMonths } from 'date-fns';
 import type { Lang } from '../core/i18n';
+import { idGenerator, type RandomSource } from './ids';
 import type { Cadence, CheckIn, Form, Framework, Kpi, KpiType, Level, Polarity, Timing } from '../core/model';
 
 /**
@@ -24,13 +25,21 @@ export interface DemoOptions {
 export interface DemoRegister {
   kpis: Kpi[];
   checkIns: CheckIn[];
+  /** What the planted findings point at, with the generated ids. */
+  planted: {
+    overloadedOwner: string;
+    laggingWithoutLeading: string;
+    ratio: string;
+    volume: string;
+  };
 }
 
-/** The ids of the KPIs behind the planted findings (tests and docs point at them). */
-export const DEMO_PLANTED = {
+/** The demo's own keys for the KPIs behind the planted findings (ids are generated from them). */
+const PLANTED = {
   overloadedOwner: { en: 'Cheung Siu Lun', 'zh-HK': '張兆倫' },
   laggingWithoutLeading: 'IND-MAK-COLLECT',
-  ratioWithFallingVolume: { ratio: 'OPS-ONTIME', volume: 'OPS-ORDERS' },
+  ratio: 'OPS-ONTIME',
+  volume: 'OPS-ORDERS',
 } as const;
 
 type Text = Readonly<Record<Lang, string>>;
@@ -43,7 +52,7 @@ const PEOPLE = {
   ceo: { name: { en: 'Wong Ka Ming', 'zh-HK': '黃家明' } },
   sales: { name: { en: 'Chan Wing Yan', 'zh-HK': '陳詠欣' } },
   marketing: { name: { en: 'Lau Chi Keung', 'zh-HK': '劉志強' } },
-  coo: { name: DEMO_PLANTED.overloadedOwner },
+  coo: { name: PLANTED.overloadedOwner },
   cfo: { name: { en: 'Ng Hoi Yan', 'zh-HK': '吳凱欣' } },
   hr: { name: { en: 'Li Mei Ling', 'zh-HK': '李美玲' } },
   ecommerce: { name: { en: 'Tse Ka Wai', 'zh-HK': '謝嘉慧' } },
@@ -66,7 +75,8 @@ const DEPARTMENTS = {
 
 /** One KPI of the demo, before it is localised. */
 interface DemoKpi {
-  id: string;
+  /** A readable key inside this file; the register gets a generated id. */
+  key: string;
   name: Text;
   description: Text;
   owner: keyof typeof PEOPLE;
@@ -104,7 +114,7 @@ const fallingOrders = (month: number): number =>
 const DEMO_KPIS: readonly DemoKpi[] = [
   // --- company (strategic, reviewed quarterly) -------------------------------------------------------
   {
-    id: 'CO-REV',
+    key: 'CO-REV',
     name: { en: 'Revenue growth (year on year)', 'zh-HK': '年度營業額增長率' },
     description: {
       en: 'Year-on-year growth of Hong Kong revenue across our retail shops and online store, from 6% to 12% this financial year.',
@@ -124,7 +134,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     finalScore: 0.93,
   },
   {
-    id: 'CO-SHARE',
+    key: 'CO-SHARE',
     name: { en: 'Market share of Hong Kong online homeware', 'zh-HK': '香港網上家品市場佔有率' },
     description: {
       en: 'Our share of Hong Kong online homeware sales (industry survey), from 8% to 10% this financial year.',
@@ -144,7 +154,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     finalScore: 0.8,
   },
   {
-    id: 'CO-EBITDA',
+    key: 'CO-EBITDA',
     name: { en: 'EBITDA margin', 'zh-HK': 'EBITDA 利潤率' },
     description: {
       en: 'Company EBITDA as a share of revenue, from 14% to 17% this financial year.',
@@ -164,7 +174,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     finalScore: 1.02,
   },
   {
-    id: 'CO-NPS',
+    key: 'CO-NPS',
     name: { en: 'Customer Net Promoter Score (NPS)', 'zh-HK': '客戶淨推薦值(NPS)' },
     description: {
       en: 'Net Promoter Score of Hong Kong customers from the monthly post-purchase survey, from 32 to 45 points this financial year.',
@@ -186,7 +196,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   },
   // --- sales -----------------------------------------------------------------------------------------
   {
-    id: 'SALES-NEW',
+    key: 'SALES-NEW',
     name: { en: 'New customers per month', 'zh-HK': '每月新增客戶數' },
     description: {
       en: 'New business customers opening an account with the Hong Kong sales team each month, from 80 to 120.',
@@ -208,7 +218,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     finalScore: 1.05,
   },
   {
-    id: 'SALES-AOV',
+    key: 'SALES-AOV',
     name: { en: 'Average order value', 'zh-HK': '平均訂單金額' },
     description: {
       en: 'Average value of orders placed by Hong Kong customers in shops and online each month, from HK$850 to HK$950.',
@@ -231,7 +241,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   },
   // --- marketing -------------------------------------------------------------------------------------
   {
-    id: 'MKT-CTR',
+    key: 'MKT-CTR',
     name: { en: 'Online ad click-through rate (CTR)', 'zh-HK': '網上廣告點擊率(CTR)' },
     description: {
       en: 'Clicks per impression of our Hong Kong search and social ads each month, from 1.2% to 1.8%.',
@@ -253,7 +263,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     finalScore: 1.1,
   },
   {
-    id: 'MKT-CAC',
+    key: 'MKT-CAC',
     name: { en: 'Customer acquisition cost (CAC)', 'zh-HK': '每次獲客成本(CAC)' },
     description: {
       en: 'Marketing spend per new Hong Kong online customer each month, reduced from HK$420 to HK$350.',
@@ -275,7 +285,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     finalScore: 0.7,
   },
   {
-    id: 'MKT-ROAS',
+    key: 'MKT-ROAS',
     name: { en: 'Return on ad spend (ROAS)', 'zh-HK': '廣告投資回報率(ROAS)' },
     description: {
       en: 'Online revenue per dollar of Hong Kong ad spend each month, from 3.2 to 4.0 times.',
@@ -297,7 +307,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     finalScore: 1,
   },
   {
-    id: 'MKT-CPL',
+    key: 'MKT-CPL',
     name: { en: 'Cost per lead (CPL)', 'zh-HK': '潛在客戶成本(CPL)' },
     description: {
       en: 'Marketing spend per qualified business lead in Hong Kong each month, reduced from HK$95 to HK$80.',
@@ -320,7 +330,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   },
   // --- customer service (owned by the COO: one of the seven) -----------------------------------------
   {
-    id: 'CS-AHT',
+    key: 'CS-AHT',
     name: { en: 'Average handling time (AHT)', 'zh-HK': '平均處理時間(AHT)' },
     description: {
       en: 'Average handling time of customer hotline and live-chat enquiries each month, reduced from 360 s to 300 s.',
@@ -342,7 +352,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     finalScore: 0.5,
   },
   {
-    id: 'CS-FCR',
+    key: 'CS-FCR',
     name: { en: 'First-contact resolution rate (FCR)', 'zh-HK': '首次解決率(FCR)' },
     description: {
       en: 'Share of customer enquiries resolved in the first contact each month, from 68% to 78%.',
@@ -365,7 +375,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   },
   // --- operations ------------------------------------------------------------------------------------
   {
-    id: 'OPS-ONTIME',
+    key: 'OPS-ONTIME',
     name: { en: 'On-time shipping rate', 'zh-HK': '訂單準時出貨率' },
     description: {
       en: 'Share of Hong Kong orders shipped from our Kwai Chung warehouse by the promised date each month, from 91% to 96%.',
@@ -388,7 +398,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     finalScore: 1.2,
   },
   {
-    id: 'OPS-ORDERS',
+    key: 'OPS-ORDERS',
     name: { en: 'Orders shipped per month', 'zh-HK': '每月出貨訂單數' },
     description: {
       en: 'Hong Kong customer orders shipped from our Kwai Chung warehouse each month, from 9,000 to 10,500.',
@@ -411,7 +421,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     path: fallingOrders,
   },
   {
-    id: 'OPS-INV',
+    key: 'OPS-INV',
     name: { en: 'Inventory days', 'zh-HK': '庫存周轉天數' },
     description: {
       en: 'Days of stock held in the Kwai Chung warehouse at each month end, reduced from 48 to 40 days.',
@@ -434,7 +444,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   },
   // --- procurement -----------------------------------------------------------------------------------
   {
-    id: 'PROC-COST',
+    key: 'PROC-COST',
     name: { en: 'Procurement cost reduction rate', 'zh-HK': '採購成本降低率' },
     description: {
       en: 'Saving on the unit cost of our top 50 homeware products against last year’s prices, from 0% to 4% this financial year.',
@@ -456,7 +466,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     finalScore: 0.95,
   },
   {
-    id: 'PROC-OTD',
+    key: 'PROC-OTD',
     name: { en: 'Supplier on-time delivery rate', 'zh-HK': '供應商交貨準時率' },
     description: {
       en: 'Share of supplier deliveries reaching the Kwai Chung warehouse by the agreed date each month, from 85% to 95%.',
@@ -479,7 +489,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   },
   // --- finance ---------------------------------------------------------------------------------------
   {
-    id: 'FIN-GM',
+    key: 'FIN-GM',
     name: { en: 'Gross margin', 'zh-HK': '毛利率' },
     description: {
       en: 'Gross profit as a share of Hong Kong revenue each month, from 38% to 41%.',
@@ -501,7 +511,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     finalScore: 0.97,
   },
   {
-    id: 'FIN-AR',
+    key: 'FIN-AR',
     name: { en: 'Receivable days (DSO)', 'zh-HK': '應收帳款天數(DSO)' },
     description: {
       en: 'Average days taken to collect invoices from business customers at each month end, reduced from 62 to 50 days.',
@@ -524,7 +534,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   },
   // --- human resources -------------------------------------------------------------------------------
   {
-    id: 'HR-TURNOVER',
+    key: 'HR-TURNOVER',
     name: { en: 'Staff turnover rate', 'zh-HK': '員工離職率' },
     description: {
       en: 'Annualised share of Hong Kong staff leaving the company, measured each month, reduced from 18% to 12%.',
@@ -546,7 +556,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     finalScore: 0.9,
   },
   {
-    id: 'HR-HIRE',
+    key: 'HR-HIRE',
     name: { en: 'Days to hire', 'zh-HK': '招聘到職天數' },
     description: {
       en: 'Average days from job posting to accepted offer for Hong Kong vacancies each month, reduced from 45 to 30 days.',
@@ -569,7 +579,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   },
   // --- e-commerce OKR key results beside the KPIs ----------------------------------------------------
   {
-    id: 'OKR-GBA-ORDERS',
+    key: 'OKR-GBA-ORDERS',
     name: {
       en: 'Greater Bay Area online store: orders per month',
       'zh-HK': '大灣區網上商店:每月訂單數',
@@ -595,7 +605,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     finalScore: 0.68,
   },
   {
-    id: 'OKR-GBA-SHARE',
+    key: 'OKR-GBA-SHARE',
     name: {
       en: 'Greater Bay Area share of online revenue',
       'zh-HK': '大灣區佔網上營業額比率',
@@ -623,7 +633,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   },
   // --- individuals -----------------------------------------------------------------------------------
   {
-    id: 'IND-HO-NEW',
+    key: 'IND-HO-NEW',
     name: { en: 'New corporate accounts signed by Ho Ka Lok', 'zh-HK': '何家樂每月簽約的新企業客戶' },
     description: {
       en: 'New corporate customers in Kowloon East signed by Ho Ka Lok each month, from 20 to 30.',
@@ -645,7 +655,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     finalScore: 1.1,
   },
   {
-    id: 'IND-YIP-NEW',
+    key: 'IND-YIP-NEW',
     name: { en: 'New retail accounts opened by Yip Sze Wing', 'zh-HK': '葉思穎每月開立的新零售客戶' },
     description: {
       en: 'New retail trade customers on Hong Kong Island opened by Yip Sze Wing each month, from 25 to 35.',
@@ -667,7 +677,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     finalScore: 0.85,
   },
   {
-    id: DEMO_PLANTED.laggingWithoutLeading,
+    key: PLANTED.laggingWithoutLeading,
     name: {
       en: 'Invoices collected within 45 days by Mak Chun Hei',
       'zh-HK': '麥俊熙於 45 日內收回的發票比率',
@@ -692,7 +702,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     finalScore: 0.9,
   },
   {
-    id: 'IND-KWOK-CHAT',
+    key: 'IND-KWOK-CHAT',
     name: {
       en: 'Live chats resolved in first contact by Kwok Wai Man’s team',
       'zh-HK': '郭慧敏團隊首次接觸即解決的網上客服查詢比率',
@@ -727,6 +737,12 @@ function seededRandom(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function seededBytes(random: () => number): RandomSource {
+  return (bytes) => {
+    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(random() * 256);
   };
 }
 
@@ -765,14 +781,19 @@ export function demoRegister({ lang, today }: DemoOptions): DemoRegister {
   const start = startOfMonth(subMonths(lastPeriod, MONTHS - 1));
   const deadline = addDays(addMonths(start, MONTHS + 3), -1);
 
+  // Real register ids (never row numbers), from a seeded generator so they are the same on every run.
+  const nextId = idGenerator({ random: seededBytes(random), now: () => start.getTime() });
+  const ids = new Map(DEMO_KPIS.map((demo) => [demo.key, nextId()]));
+  const idOf = (key: string): string => ids.get(key) as string;
+
   const kpis: Kpi[] = DEMO_KPIS.map((demo) => ({
-    id: demo.id,
+    id: idOf(demo.key),
     name: demo.name[lang],
     description: demo.description[lang],
     owner: PEOPLE[demo.owner].name[lang],
     level: demo.level,
     department: demo.department && DEPARTMENTS[demo.department][lang],
-    parent_id: demo.parent,
+    parent_id: demo.parent && idOf(demo.parent),
     type: demo.type,
     timing: demo.timing,
     form: demo.form,
@@ -787,7 +808,7 @@ export function demoRegister({ lang, today }: DemoOptions): DemoRegister {
     deadline,
     cadence: demo.cadence,
     last_review: addDays(day, -REVIEWED_DAYS_AGO[demo.cadence]),
-    volume_id: demo.volume,
+    volume_id: demo.volume && idOf(demo.volume),
   }));
 
   const checkIns: CheckIn[] = [];
@@ -796,7 +817,7 @@ export function demoRegister({ lang, today }: DemoOptions): DemoRegister {
     for (const demo of DEMO_KPIS) {
       const owner = PEOPLE[demo.owner].name[lang];
       checkIns.push({
-        kpi_id: demo.id,
+        kpi_id: idOf(demo.key),
         period_end: periodEnd,
         actual: roundFor(demo, actualAt(demo, month, random)),
         note: noteFor(demo, month, lang),
@@ -806,7 +827,16 @@ export function demoRegister({ lang, today }: DemoOptions): DemoRegister {
     }
   }
   for (const kpi of kpis) kpi.actual = latestActual(checkIns, kpi.id);
-  return { kpis, checkIns };
+  return {
+    kpis,
+    checkIns,
+    planted: {
+      overloadedOwner: PLANTED.overloadedOwner[lang],
+      laggingWithoutLeading: idOf(PLANTED.laggingWithoutLeading),
+      ratio: idOf(PLANTED.ratio),
+      volume: idOf(PLANTED.volume),
+    },
+  };
 }
 
 /** The month's last calendar day at midnight (dates in the register are calendar dates). */
@@ -822,17 +852,17 @@ function latestActual(checkIns: readonly CheckIn[], id: string): number | undefi
 
 /** A few notes where a manager would write one, so the Check-ins sheet reads like a real history. */
 function noteFor(demo: DemoKpi, month: number, lang: Lang): string | undefined {
-  if (demo.id === 'OPS-ORDERS' && month > 6) {
+  if (demo.key === PLANTED.volume && month > 6) {
     return lang === 'en'
       ? 'Fewer orders: a competitor opened a same-day delivery service.'
       : '訂單減少:競爭對手推出即日送貨服務。';
   }
-  if (demo.id === 'CS-AHT' && month === 4) {
+  if (demo.key === 'CS-AHT' && month === 4) {
     return lang === 'en'
       ? 'New chat system rolled out; agents still learning.'
       : '推出新客服系統,同事仍在適應。';
   }
-  if (demo.id === 'OKR-GBA-ORDERS' && month === 1) {
+  if (demo.key === 'OKR-GBA-ORDERS' && month === 1) {
     return lang === 'en' ? 'Store launched in the middle of the month.' : '商店於月中開業。';
   }
   return undefined;

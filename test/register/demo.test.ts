@@ -1,6 +1,7 @@
 import { checkInSchema, kpiSchema } from '../../src/core/model';
 import { hasChinese } from '../../src/core/i18n';
-import { DEMO_PLANTED, demoRegister } from '../../src/register/demo';
+import { demoRegister } from '../../src/register/demo';
+import { ID_PATTERN } from '../../src/register/ids';
 
 const TODAY = new Date(2026, 4, 15);
 
@@ -13,6 +14,7 @@ describe('the demo register', () => {
     for (const checkIn of en.checkIns) expect(() => checkInSchema.parse(checkIn)).not.toThrow();
     const ids = new Set(en.kpis.map((kpi) => kpi.id));
     expect(ids.size).toBe(en.kpis.length);
+    for (const id of ids) expect(id).toMatch(ID_PATTERN);
     for (const kpi of en.kpis) {
       if (kpi.level === 'company') expect(kpi.parent_id).toBeUndefined();
       else expect(ids.has(kpi.parent_id ?? '')).toBe(true);
@@ -35,11 +37,11 @@ describe('the demo register', () => {
     ])
       expect(departments).toContain(name);
     expect(en.kpis.some((kpi) => kpi.framework === 'OKR')).toBe(true);
-    expect(en.kpis.filter((kpi) => kpi.level === 'company').map((kpi) => kpi.id)).toEqual([
-      'CO-REV',
-      'CO-SHARE',
-      'CO-EBITDA',
-      'CO-NPS',
+    expect(en.kpis.filter((kpi) => kpi.level === 'company').map((kpi) => kpi.name)).toEqual([
+      'Revenue growth (year on year)',
+      'Market share of Hong Kong online homeware',
+      'EBITDA margin',
+      'Customer Net Promoter Score (NPS)',
     ]);
   });
 
@@ -59,6 +61,7 @@ describe('the demo register', () => {
     const later = demoRegister({ lang: 'en', today: new Date(2027, 0, 3) });
     expect(later.checkIns.at(-1)?.period_end).toEqual(new Date(2026, 11, 31));
     expect(later.kpis.map((kpi) => kpi.actual)).toEqual(en.kpis.map((kpi) => kpi.actual));
+    expect(later.planted.ratio).not.toBe(en.planted.ratio);
   });
 
   it('says the same thing in both languages, names and descriptions translated', () => {
@@ -74,9 +77,9 @@ describe('the demo register', () => {
 
   it('plants an owner with seven core KPIs while no department has more than five', () => {
     const byOwner = countBy(en.kpis.filter((kpi) => kpi.role === 'core').map((kpi) => kpi.owner));
-    expect(byOwner.get(DEMO_PLANTED.overloadedOwner.en)).toBe(7);
+    expect(byOwner.get(en.planted.overloadedOwner)).toBe(7);
     for (const [owner, count] of byOwner)
-      if (owner !== DEMO_PLANTED.overloadedOwner.en) expect(count).toBeLessThanOrEqual(5);
+      if (owner !== en.planted.overloadedOwner) expect(count).toBeLessThanOrEqual(5);
     const byDepartment = countBy(
       en.kpis.filter((kpi) => kpi.department).map((kpi) => kpi.department as string),
     );
@@ -91,11 +94,11 @@ describe('the demo register', () => {
       );
       return !near.some((other) => other.timing === 'leading');
     });
-    expect(isolated.map((kpi) => kpi.id)).toEqual([DEMO_PLANTED.laggingWithoutLeading]);
+    expect(isolated.map((kpi) => kpi.id)).toEqual([en.planted.laggingWithoutLeading]);
   });
 
   it('plants a ratio that meets its target while its volume has fallen for six months', () => {
-    const { ratio, volume } = DEMO_PLANTED.ratioWithFallingVolume;
+    const { ratio, volume } = en.planted;
     const ratioKpi = en.kpis.find((kpi) => kpi.id === ratio);
     expect(ratioKpi?.volume_id).toBe(volume);
     expect(ratioKpi?.actual).toBeGreaterThanOrEqual(ratioKpi?.target ?? Infinity);

@@ -32,8 +32,17 @@ export type Cadence = keyof typeof CADENCE;
 
 const normalise = (word: string) => word.trim().toLowerCase().replace(/\s+/g, ' ');
 
-/** Finds the canonical key for a word, or `undefined` when it is not one of the vocabulary's words. */
+/**
+ * Finds the canonical key for a word, or `undefined` when it is not one of the vocabulary's words.
+ * A bilingual dropdown label from the register (`higher · 越高越好`) names a key when each half does.
+ */
 export function lookupWord<K extends string>(vocabulary: Vocabulary<K>, word: string): K | undefined {
+  const parts = word.split('·');
+  if (parts.length > 1) {
+    const keys = new Set(parts.map((part) => lookupWord(vocabulary, part)));
+    const [only] = keys;
+    return keys.size === 1 ? only : undefined;
+  }
   const wanted = normalise(word);
   for (const key of Object.keys(vocabulary) as K[]) {
     if (normalise(key) === wanted || vocabulary[key].some((alias) => normalise(alias) === wanted)) return key;

@@ -1,3 +1,5 @@
+import path from 'path';
+import ExcelJS from 'exceljs';
 import {
   CHECKIN_FIELDS,
   CHECKIN_HEADERS,
@@ -373,5 +375,41 @@ describe('finding the KPI sheet', () => {
     expect(findKpiSheet([notes, budget])).toBeUndefined();
     expect(findKpiSheet([])).toBeUndefined();
     expect(findKpiSheet([{ name: 'Empty', rows: [] }])).toBeUndefined();
+  });
+});
+
+describe('finding the KPI sheet in the finance fixtures', () => {
+  async function readRows(file: string) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(__dirname, '../fixtures', file));
+    return workbook.worksheets.map((sheet) => ({
+      name: sheet.name,
+      rows: sheet
+        .getSheetValues()
+        .map((row) =>
+          Array.isArray(row)
+            ? row.slice(1).map((cell) => (typeof cell === 'object' && !(cell instanceof Date) ? null : cell))
+            : [],
+        ),
+    }));
+  }
+
+  it.each([
+    ['finance-kpis-en.xlsx', 'KPIs FY2026'],
+    ['finance-kpis-zh-HK.xlsx', '關鍵績效指標'],
+  ])('finds the KPI list in %s and maps its columns', async (file, sheet) => {
+    const found = findKpiSheet(await readRows(file));
+    expect(found?.sheet).toBe(sheet);
+    expect(found?.mapping).toEqual({
+      name: 0,
+      owner: 1,
+      department: 2,
+      baseline: 3,
+      target: 4,
+      actual: 5,
+      unit: 6,
+      deadline: 7,
+    });
+    expect(found?.dataRows).toBeGreaterThan(3);
   });
 });

@@ -1,0 +1,478 @@
+import { dateToSerial } from '../../core/dates';
+import {
+  columnLetter,
+  isFormulaCell,
+  rangeAddress,
+  type CellStyle,
+  type CellValue,
+  type ConditionalFormat,
+  type RangeRef,
+  type SheetData,
+  type SheetInfo,
+  type TableSpec,
+  type Workbook,
+  type WriteCell,
+} from '../../register/workbook';
+import { parseAddress } from './address';
+import { DEFAULT_PAYLOAD_BUDGET, sliceRows } from './payload';
+
+/**
+ * The Workbook port over Office.js. It never opens its own `Excel.run`: the caller runs one per user
+ * action and hands its RequestContext in (see `run.ts`), so one action is one batch of round trips.
+ *
+ * Writes are kept in a queue of commands and put into the context only when something needs them (a
+ * read, an append, `flush`). They are packed into as few `context.sync()` calls as Excel on the web's
+ * 5 MB request limit allows; each batch that writes suspends recalculation and screen updating until
+ * its sync. Reads load only the properties they use, for all requested sheets at once.
+ */
+export interface ExcelWorkbookOptions {
+  /** Estimated bytes one sync may carry (default just under Excel on the web's 5 MB limit). */
+  payloadBudget?: number;
+}
+
+interface Command {
+  /** Estimated request bytes. */
+  bytes: number;
+  run(context: Excel.RequestContext): void;
+}
+
+/** Bytes counted for a command that carries no cell data (a format, a validation rule, a table). */
+const SMALL_COMMAND = 256;
+/** Table styles for TableSpec.style (Excel's default, Medium 2, when none is asked for). */
+const TABLE_STYLES = { light: 'TableStyleLight9', medium: 'TableStyleMedium2' } as const;
+const DATE_FORMAT = 'yyyy-mm-dd';
+
+export class ExcelWorkbook implements Workbook {
+  private queue: Command[] = [];
+  /** Tables are added after the other queued writes, so a table always wraps cells already written. */
+  private tableQueue: Command[] = [];
+  private readonly budget: number;
+  /** Estimated bytes put into the context since the last sync; -1 when nothing is pending. */
+  private pendingBytes = -1;
+  private suspended = false;
+  /** Round trips made so far (a diagnostic; tests count them on the context as well). */
+  syncCount = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    options: ExcelWorkbookOptions = {},
+  ) {
+    this.budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
+  }
+
+  // --- reads ---------------------------------------------------------------------------------------
+
+  async sheets(): Promise<SheetInfo[]> {
+    const names = await this.sheetNames();
+    const used = names.map((name) =>
+      this.context.workbook.worksheets
+        .getItem(name)
+        .getUsedRangeOrNullObject(true)
+        .load('rowIndex,columnIndex,rowCount,columnCount'),
+    );
+    await this.sync();
+    return names.map((name, i) => {
+      const range = used[i];
+      return range.isNullObject
+        ? { name, rows: 0, cols: 0 }
+        : { name, rows: range.rowIndex + range.rowCount, cols: range.columnIndex + range.columnCount };
+    });
+  }
+
+  async readSheet(name: string): Promise<SheetData | undefined> {
+    return (await this.readSheets([name]))[0];
+  }
+
+  async readSheets(names: readonly string[]): Promise<(SheetData | undefined)[]> {
+    const existing = new Set(await this.sheetNames());
+    const wanted = [...new Set(names.filter((name) => existing.has(name)))];
+    let data: Map<string, SheetData>;
+    try {
+      data = await this.readWhole(wanted);
+    } catch (error) {
+      if (!isPayloadLimit(error)) throw error;
+      data = await this.readInBlocks(wanted);
+    }
+    return names.map((name) => data.get(name));
+  }
+
+  async tables(): Promise<TableSpec[]> {
+    await this.applyQueued();
+    const tables = this.context.workbook.tables.load('items/name,items/style,items/showBandedRows');
+    await this.sync();
+    const ranges = tables.items.map((table) => table.getRange().load('address'));
+    await this.sync();
+    return tables.items.map((table, i) => {
+      const spec: TableSpec = { name: table.name, range: parseAddress(ranges[i].address) };
+      if (table.style.startsWith('TableStyleLight')) spec.style = 'light';
+      else if (table.style.startsWith('TableStyleMedium')) spec.style = 'medium';
+      return spec;
+    });
+  }
+
+  // --- writes ----------------------------------------------------------------------------------------
+
+  addSheet(name: string): void {
+    this.enqueue(SMALL_COMMAND, (context) => {
+      context.workbook.worksheets.add(name);
+    });
+  }
+
+  write(sheet: string, row: number, col: number, cells: WriteCell[][]): void {
+    if (cells.length === 0 || cells[0].length === 0) return;
+    const input = cells.map((line) => line.map(toExcelInput));
+    // Cells that would not stay what they are (text Excel would parse, dates) get a format first.
+    const formats = cells.map((line) => line.map(formatFor));
+    for (const slice of sliceRows(input, this.budget)) {
+      const values = input.slice(slice.start, slice.end);
+      const sliceFormats = formats.slice(slice.start, slice.end);
+      const needsFormat = sliceFormats.some((line) => line.some((format) => format !== null));
+      const hasFormula = cells.slice(slice.start, slice.end).some((line) => line.some(isFormulaCell));
+      const ref: RangeRef = {
+        sheet,
+        row: row + slice.start,
+        col,
+        rows: values.length,
+        cols: values[0].length,
+      };
+      this.enqueue(slice.bytes * (needsFormat ? 2 : 1), (context) => {
+        const range = sheetOf(context, sheet).getRange(rangeAddress(ref, false));
+        if (needsFormat) range.numberFormat = sliceFormats;
+        if (hasFormula) range.formulas = values;
+        else range.values = values;
+      });
+    }
+  }
+
+  async append(sheet: string, cells: WriteCell[][]): Promise<number> {
+    await this.applyQueued();
+    const worksheet = sheetOf(this.context, sheet);
+    const used = worksheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
+    const tables = worksheet.tables.load('items/name');
+    await this.sync();
+    const lastRow = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+    const first = lastRow + 1;
+    if (cells.length === 0) return first;
+    const ranges = tables.items.map((table) =>
+      table.getRange().load('rowIndex,rowCount,columnIndex,columnCount'),
+    );
+    if (ranges.length > 0) await this.sync();
+    this.write(sheet, first, 1, cells);
+    const newLast = lastRow + cells.length;
+    // A table that ends where the data ends grows with it (writes below a table do not extend it).
+    tables.items.forEach((table, i) => {
+      const range = ranges[i];
+      const tableLast = range.rowIndex + range.rowCount;
+      if (tableLast >= lastRow && tableLast < newLast) {
+        const grown: RangeRef = {
+          sheet,
+          row: range.rowIndex + 1,
+          col: range.columnIndex + 1,
+          rows: newLast - range.rowIndex,
+          cols: range.columnCount,
+        };
+        const name = table.name;
+        this.enqueue(SMALL_COMMAND, (context) => {
+          context.workbook.tables.getItem(name).resize(rangeAddress(grown));
+        });
+      }
+    });
+    return first;
+  }
+
+  setNumberFormat(range: RangeRef, format: string): void {
+    const matrix = Array.from({ length: range.rows }, () => Array<string>(range.cols).fill(format));
+    for (const slice of sliceRows(matrix, this.budget)) {
+      const part: RangeRef = { ...range, row: range.row + slice.start, rows: slice.end - slice.start };
+      this.enqueue(slice.bytes, (context) => {
+        sheetOf(context, range.sheet).getRange(rangeAddress(part, false)).numberFormat = matrix.slice(
+          slice.start,
+          slice.end,
+        );
+      });
+    }
+  }
+
+  setStyle(range: RangeRef, style: CellStyle): void {
+    this.enqueue(SMALL_COMMAND, (context) => {
+      const format = rangeOf(context, range).format;
+      if (style.bold !== undefined) format.font.bold = style.bold;
+      if (style.italic !== undefined) format.font.italic = style.italic;
+      if (style.fontColor !== undefined) format.font.color = style.fontColor;
+      if (style.fill !== undefined) format.fill.color = style.fill;
+      if (style.wrap !== undefined) format.wrapText = style.wrap;
+      if (style.horizontal !== undefined) format.horizontalAlignment = HORIZONTAL[style.horizontal];
+    });
+  }
+
+  setColumnWidths(sheet: string, firstCol: number, widths: readonly number[]): void {
+    this.enqueue(SMALL_COMMAND * widths.length, (context) => {
+      const worksheet = sheetOf(context, sheet);
+      widths.forEach((width, i) => {
+        const letter = columnLetter(firstCol + i);
+        worksheet.getRange(`${letter}:${letter}`).format.columnWidth = charactersToPoints(width);
+      });
+    });
+  }
+
+  freeze(sheet: string, rows: number, cols: number): void {
+    this.enqueue(SMALL_COMMAND, (context) => {
+      const panes = sheetOf(context, sheet).freezePanes;
+      panes.unfreeze();
+      if (rows > 0 && cols > 0) panes.freezeAt(`A1:${columnLetter(cols)}${rows}`);
+      else if (rows > 0) panes.freezeRows(rows);
+      else if (cols > 0) panes.freezeColumns(cols);
+    });
+  }
+
+  addTable(table: TableSpec): void {
+    this.tableQueue.push({
+      bytes: SMALL_COMMAND,
+      run: (context) => {
+        const added = context.workbook.tables.add(rangeAddress(table.range), true);
+        added.name = table.name;
+        if (table.style) {
+          added.style = TABLE_STYLES[table.style];
+          added.showBandedRows = true;
+          added.showFilterButton = true;
+        }
+      },
+    });
+  }
+
+  setValidationList(range: RangeRef, values: readonly string[], strict = true): void {
+    const bad = values.find((value) => value.includes(','));
+    // Excel's list source is comma separated: a value with a comma would silently become two.
+    if (bad !== undefined) throw new Error(`A dropdown value cannot contain a comma: "${bad}".`);
+    const source = values.join(',');
+    this.enqueue(SMALL_COMMAND + source.length * 6, (context) => {
+      const validation = rangeOf(context, range).dataValidation;
+      validation.clear();
+      validation.ignoreBlanks = true;
+      validation.rule = { list: { inCellDropDown: true, source } };
+      validation.errorAlert = { showAlert: true, style: strict ? 'Stop' : 'Warning', title: '', message: '' };
+    });
+  }
+
+  addConditionalFormat(range: RangeRef, format: ConditionalFormat): void {
+    this.enqueue(SMALL_COMMAND, (context) => {
+      const formats = rangeOf(context, range).conditionalFormats;
+      if (format.kind === 'trafficLights') {
+        const icons = formats.add('IconSet').iconSet;
+        icons.style = 'ThreeTrafficLights1';
+        icons.criteria = [
+          {} as Excel.ConditionalIconCriterion,
+          { type: 'Number', operator: 'GreaterThanOrEqual', formula: `=${format.amberAt}` },
+          { type: 'Number', operator: 'GreaterThanOrEqual', formula: `=${format.greenAt}` },
+        ];
+        return;
+      }
+      const cellValue = formats.add('CellValue').cellValue;
+      cellValue.format.fill.color = format.fill;
+      if (format.fontColor) cellValue.format.font.color = format.fontColor;
+      if (format.kind === 'textEquals') {
+        cellValue.rule = { formula1: `="${format.text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+      } else {
+        cellValue.rule = {
+          formula1: `=${format.value}`,
+          formula2: format.operator === 'between' ? `=${format.value2 ?? format.value}` : undefined,
+          operator: NUMBER_OPERATORS[format.operator],
+        };
+      }
+    });
+  }
+
+  groupRows(sheet: string, firstRow: number, lastRow: number): void {
+    this.enqueue(SMALL_COMMAND, (context) => {
+      sheetOf(context, sheet).getRange(`${firstRow}:${lastRow}`).group('ByRows');
+    });
+  }
+
+  async flush(): Promise<void> {
+    await this.applyQueued();
+    if (this.pendingBytes < 0) return;
+    await this.sync();
+    // Formulas written while calculation was suspended are dirty: recalculating them is ours to do.
+    this.context.workbook.application.calculate('Recalculate');
+    await this.sync();
+  }
+
+  // --- internals -------------------------------------------------------------------------------------
+
+  private enqueue(bytes: number, run: (context: Excel.RequestContext) => void): void {
+    this.queue.push({ bytes, run });
+  }
+
+  /**
+   * Puts every queued command into the context, syncing only when the next one would take the batch
+   * over the payload budget. The last batch stays unsynced so that the caller's own read or the final
+   * flush carries it: no extra round trip.
+   */
+  private async applyQueued(): Promise<void> {
+    const commands = [...this.queue, ...this.tableQueue];
+    this.queue = [];
+    this.tableQueue = [];
+    for (const command of commands) {
+      if (this.pendingBytes > 0 && this.pendingBytes + command.bytes > this.budget) await this.sync();
+      if (!this.suspended) {
+        const application = this.context.workbook.application;
+        application.suspendApiCalculationUntilNextSync();
+        application.suspendScreenUpdatingUntilNextSync();
+        this.suspended = true;
+      }
+      command.run(this.context);
+      this.pendingBytes = Math.max(this.pendingBytes, 0) + command.bytes;
+    }
+  }
+
+  private async sync(): Promise<void> {
+    await this.context.sync();
+    this.syncCount++;
+    this.pendingBytes = -1;
+    this.suspended = false;
+  }
+
+  /** The sheet names in tab order; the sync also carries any queued writes. */
+  private async sheetNames(): Promise<string[]> {
+    await this.applyQueued();
+    const worksheets = this.context.workbook.worksheets.load('items/name');
+    await this.sync();
+    return worksheets.items.map((sheet) => sheet.name);
+  }
+
+  /** Every wanted sheet's used range in one round trip: the common case. */
+  private async readWhole(names: readonly string[]): Promise<Map<string, SheetData>> {
+    const used = names.map((name) =>
+      sheetOf(this.context, name)
+        .getUsedRangeOrNullObject(true)
+        .load('rowIndex,columnIndex,rowCount,columnCount,values,formulas'),
+    );
+    if (names.length > 0) await this.sync();
+    return new Map(
+      names.map((name, i) => {
+        const range = used[i];
+        if (range.isNullObject) return [name, { name, values: [], formulas: [] }];
+        return [name, toSheetData(name, range.rowIndex, range.columnIndex, range.values, range.formulas)];
+      }),
+    );
+  }
+
+  /**
+   * The fallback when a sheet is too big for one response: its size first, then row blocks that halve
+   * whenever Excel still finds one too large.
+   */
+  private async readInBlocks(names: readonly string[]): Promise<Map<string, SheetData>> {
+    const used = names.map((name) =>
+      sheetOf(this.context, name)
+        .getUsedRangeOrNullObject(true)
+        .load('rowIndex,columnIndex,rowCount,columnCount'),
+    );
+    await this.sync();
+    const result = new Map<string, SheetData>();
+    for (const [i, name] of names.entries()) {
+      const size = used[i];
+      if (size.isNullObject) {
+        result.set(name, { name, values: [], formulas: [] });
+        continue;
+      }
+      const values: unknown[][] = [];
+      const formulas: unknown[][] = [];
+      let blockRows = Math.max(1, Math.ceil(size.rowCount / 2));
+      for (let offset = 0; offset < size.rowCount;) {
+        const rows = Math.min(blockRows, size.rowCount - offset);
+        const ref: RangeRef = {
+          sheet: name,
+          row: size.rowIndex + offset + 1,
+          col: size.columnIndex + 1,
+          rows,
+          cols: size.columnCount,
+        };
+        const block = sheetOf(this.context, name).getRange(rangeAddress(ref, false)).load('values,formulas');
+        try {
+          await this.sync();
+        } catch (error) {
+          if (!isPayloadLimit(error) || rows === 1) throw error;
+          blockRows = Math.max(1, Math.floor(rows / 2));
+          continue;
+        }
+        values.push(...block.values);
+        formulas.push(...block.formulas);
+        offset += rows;
+      }
+      result.set(name, toSheetData(name, size.rowIndex, size.columnIndex, values, formulas));
+    }
+    return result;
+  }
+}
+
+const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const NUMBER_OPERATORS = {
+  lessThan: 'LessThan',
+  greaterThanOrEqual: 'GreaterThanOrEqual',
+  between: 'Between',
+} as const;
+
+function sheetOf(context: Excel.RequestContext, name: string): Excel.Worksheet {
+  return context.workbook.worksheets.getItem(name);
+}
+
+function rangeOf(context: Excel.RequestContext, range: RangeRef): Excel.Range {
+  return sheetOf(context, range.sheet).getRange(rangeAddress(range, false));
+}
+
+/**
+ * Text Excel would turn into something else when it is typed: a formula (`=`, `+`, `-`, `@`), a number,
+ * date, time, percentage or fraction (all contain a digit), a boolean, an error literal, or a quote
+ * prefix. Such text gets the Text format (`@`) before it is written, so it stays exactly as given.
+ */
+const COERCIBLE_TEXT = /^\s*[=+\-@'#]|\d|^\s*(true|false)\s*$/i;
+
+function toExcelInput(cell: WriteCell): string | number | boolean {
+  if (cell === null || cell === undefined) return ''; // null would mean "leave this cell unchanged"
+  if (isFormulaCell(cell)) return cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
+  if (cell instanceof Date) return dateToSerial(cell);
+  return cell;
+}
+
+function formatFor(cell: WriteCell): string | null {
+  if (typeof cell === 'string') return COERCIBLE_TEXT.test(cell) ? '@' : null;
+  if (cell instanceof Date) return DATE_FORMAT;
+  return null;
+}
+
+/** Excel's column width is in points; the port speaks characters (about 7 px each, plus padding). */
+function charactersToPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function toSheetData(
+  name: string,
+  rowIndex: number,
+  columnIndex: number,
+  rawValues: unknown[][],
+  rawFormulas: unknown[][],
+): SheetData {
+  const rows = rowIndex + rawValues.length;
+  const cols = columnIndex + (rawValues[0]?.length ?? 0);
+  const values: CellValue[][] = Array.from({ length: rows }, () => Array<CellValue>(cols).fill(null));
+  const formulas: (string | null)[][] = Array.from({ length: rows }, () =>
+    Array<string | null>(cols).fill(null),
+  );
+  rawValues.forEach((line, r) =>
+    line.forEach((raw, c) => {
+      const formula = rawFormulas[r]?.[c];
+      // A constant cell reports its value as its "formula"; a real formula differs from its result.
+      const isFormula = typeof formula === 'string' && formula.startsWith('=') && formula !== raw;
+      const value = raw as CellValue;
+      values[rowIndex + r][columnIndex + c] = value === '' && !isFormula ? null : value;
+      if (isFormula) formulas[rowIndex + r][columnIndex + c] = formula;
+    }),
+  );
+  return { name, values, formulas };
+}
+
+/** Excel on the web's answer to a request or response over 5 MB. */
+function isPayloadLimit(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /PayloadSizeLimitExceeded|ResponsePayloadSizeLimit/i.test(code);
+}

@@ -1,0 +1,883 @@
+/**
+ * A strict stand-in for Office.js's Excel object model, deep enough to run the Workbook contract and to
+ * count round trips. It behaves like the real thing where the host could go wrong:
+ * - every call on a proxy is queued and runs only at `context.sync()`, in order;
+ * - a property can be read only after `load()` and a sync (otherwise it throws, as Office.js does);
+ * - typed text becomes what Excel would make of it (`=…` a formula, `007` a number, `TRUE` a boolean)
+ *   unless the cell's number format is Text (`@`);
+ * - `null` in a written matrix leaves that cell unchanged; `''` clears it;
+ * - a batch whose request or response is over 5 MB fails like Excel on the web does.
+ * office-addin-mock cannot model a queue of writes and loads, so this fake is written by hand; the mock is
+ * used where a static object is enough (the `Office` namespace, see the task-pane tests).
+ */
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export interface FakeCell {
+  value: string | number | boolean;
+  formula?: string;
+  numberFormat?: string;
+}
+
+export interface FakeConditionalFormat {
+  type: string;
+  iconStyle?: string;
+  criteria?: unknown[];
+  rule?: { formula1: string; formula2?: string; operator: string };
+  fill?: string;
+  fontColor?: string;
+  address: string;
+}
+
+export interface FakeSheet {
+  name: string;
+  cells: Map<string, FakeCell>;
+  frozen: { rows: number; cols: number };
+  columnWidths: Map<number, number>;
+  validations: { address: string; source: string; style: string }[];
+  conditionalFormats: FakeConditionalFormat[];
+  groups: { first: number; last: number }[];
+  styles: { address: string; props: Record<string, unknown> }[];
+}
+
+export interface FakeTable {
+  name: string;
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  style: string;
+  showBandedRows: boolean;
+  showFilterButton: boolean;
+}
+
+export interface Batch {
+  commands: string[];
+  requestBytes: number;
+  responseBytes: number;
+  suspendedCalculation: boolean;
+  suspendedScreen: boolean;
+}
+
+class PropertyNotLoaded extends Error {
+  code = 'PropertyNotLoaded';
+}
+
+class FakeApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const key = (row: number, col: number) => `${row},${col}`;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function columnLetter(col: number): string {
+  let name = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+interface Rect {
+  sheet?: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** Parses `A1`, `A1:C3`, `B:B`, `3:7`, optionally with a sheet part. */
+function parseRect(address: string): Rect {
+  let sheet: string | undefined;
+  let body = address;
+  const bang = address.lastIndexOf('!');
+  if (bang >= 0) {
+    sheet = address
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, '$1')
+      .replace(/''/g, "'");
+    body = address.slice(bang + 1);
+  }
+  body = body.replace(/\$/g, '');
+  const [a, b = a] = body.split(':');
+  const cell = /^([A-Z]*)(\d*)$/i;
+  const ma = cell.exec(a);
+  const mb = cell.exec(b);
+  if (!ma || !mb) throw new FakeApiError('InvalidArgument', `Bad address ${address}`);
+  const c1 = ma[1] ? columnNumber(ma[1]) : 1;
+  const c2 = mb[1] ? columnNumber(mb[1]) : 16384;
+  const r1 = ma[2] ? Number(ma[2]) : 1;
+  const r2 = mb[2] ? Number(mb[2]) : 1048576;
+  return { sheet, row: r1, col: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
+}
+
+function rectAddress(sheet: string, rect: Rect): string {
+  const q = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const first = `${columnLetter(rect.col)}${rect.row}`;
+  const last = `${columnLetter(rect.col + rect.cols - 1)}${rect.row + rect.rows - 1}`;
+  return `${q}!${first === last ? first : `${first}:${last}`}`;
+}
+
+function bytesOf(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
+}
+
+/** What Excel makes of a typed value in a cell that is not formatted as Text. */
+function interpret(input: unknown, evaluate: (formula: string) => string | number | boolean): FakeCell {
+  if (typeof input === 'string') {
+    if (input.startsWith('=') && input.length > 1) return { value: evaluate(input), formula: input };
+    if (/^[+-]?\d+(\.\d+)?$/.test(input.trim())) return { value: Number(input) };
+    if (/^(true|false)$/i.test(input.trim())) return { value: input.trim().toUpperCase() === 'TRUE' };
+    if (/^\d{4}-\d{2}-\d{2}$/.test(input.trim())) {
+      const [y, m, d] = input.trim().split('-').map(Number);
+      return { value: Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000) };
+    }
+    if (/^[+\-@]/.test(input)) return { value: '#NAME?', formula: `=${input.replace(/^[+@]/, '')}` };
+    return { value: input };
+  }
+  if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
+  throw new FakeApiError('InvalidArgument', `Cannot write ${String(input)}`);
+}
+
+/** A calculator for the formulas tests write: numbers, + - * / and parentheses; anything else is #NAME?. */
+export function arithmetic(formula: string): string | number | boolean {
+  const body = formula.slice(1);
+  if (!/^[\d\s+\-*/().]+$/.test(body)) return '#NAME?';
+  try {
+    const result = Function(`"use strict"; return (${body});`)() as unknown;
+    return typeof result === 'number' && Number.isFinite(result) ? result : '#DIV/0!';
+  } catch {
+    return '#VALUE!';
+  }
+}
+
+export interface FakeExcelOptions {
+  evaluate?: (formula: string) => string | number | boolean;
+  payloadLimit?: number;
+}
+
+/** The document plus its request context. `context` is what `Excel.run` would hand the add-in. */
+export class FakeExcel {
+  readonly sheets: FakeSheet[] = [];
+  readonly tables: FakeTable[] = [];
+  readonly batches: Batch[] = [];
+  selected?: string;
+  active?: string;
+  calculations = 0;
+  private queue: { label: string; run: () => number }[] = [];
+  private requestBytes = 0;
+  private suspendedCalculation = false;
+  private suspendedScreen = false;
+  readonly evaluate: (formula: string) => string | number | boolean;
+  readonly payloadLimit: number;
+  readonly context: Excel.RequestContext;
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.evaluate = options.evaluate ?? arithmetic;
+    this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
+    this.context = new FakeContext(this) as unknown as Excel.RequestContext;
+  }
+
+  get syncs(): number {
+    return this.batches.length;
+  }
+
+  addSheet(name: string): FakeSheet {
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+      throw new FakeApiError('ItemAlreadyExists', `A sheet named ${name} exists.`);
+    }
+    const sheet: FakeSheet = {
+      name,
+      cells: new Map(),
+      frozen: { rows: 0, cols: 0 },
+      columnWidths: new Map(),
+      validations: [],
+      conditionalFormats: [],
+      groups: [],
+      styles: [],
+    };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet {
+    const found = this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!found) throw new FakeApiError('ItemNotFound', `No sheet named ${name}.`);
+    return found;
+  }
+
+  /** Direct cell access for tests (outside any batch). */
+  cell(sheet: string, address: string): FakeCell | undefined {
+    const r = parseRect(address);
+    return this.sheet(sheet).cells.get(key(r.row, r.col));
+  }
+
+  /** Queues a command; `run` returns the response bytes it produces. */
+  enqueue(label: string, requestBytes: number, run: () => number | void): void {
+    this.requestBytes += requestBytes;
+    this.queue.push({ label, run: () => run() ?? 0 });
+  }
+
+  suspendCalculation(): void {
+    this.suspendedCalculation = true;
+  }
+
+  suspendScreen(): void {
+    this.suspendedScreen = true;
+  }
+
+  async sync(): Promise<void> {
+    const commands = this.queue;
+    const requestBytes = this.requestBytes;
+    const batch: Batch = {
+      commands: commands.map((c) => c.label),
+      requestBytes,
+      responseBytes: 0,
+      suspendedCalculation: this.suspendedCalculation,
+      suspendedScreen: this.suspendedScreen,
+    };
+    this.queue = [];
+    this.requestBytes = 0;
+    this.suspendedCalculation = false;
+    this.suspendedScreen = false;
+    this.batches.push(batch);
+    await Promise.resolve();
+    if (requestBytes > this.payloadLimit) {
+      throw new FakeApiError(
+        'RequestPayloadSizeLimitExceeded',
+        `Request of ${requestBytes} bytes is over the limit.`,
+      );
+    }
+    for (const command of commands) batch.responseBytes += command.run();
+    if (batch.responseBytes > this.payloadLimit) {
+      throw new FakeApiError('ResponsePayloadSizeLimitExceeded', `Response of ${batch.responseBytes} bytes.`);
+    }
+  }
+
+  /** Writes an input matrix the way Excel does: null leaves a cell, '' clears it, '@' keeps text. */
+  writeMatrix(sheet: FakeSheet, rect: Rect, matrix: unknown[][], property: 'values' | 'formulas'): void {
+    if (matrix.length !== rect.rows || matrix.some((line) => line.length !== rect.cols)) {
+      throw new FakeApiError('InvalidArgument', `${property}: the array does not match the range size.`);
+    }
+    matrix.forEach((line, r) =>
+      line.forEach((input, c) => {
+        if (input === null || input === undefined) return;
+        const k = key(rect.row + r, rect.col + c);
+        const old = sheet.cells.get(k);
+        const numberFormat = old?.numberFormat;
+        if (input === '') {
+          if (numberFormat) sheet.cells.set(k, { value: '', numberFormat });
+          else sheet.cells.delete(k);
+          return;
+        }
+        const cell: FakeCell =
+          numberFormat === '@' ? { value: String(input) } : interpret(input, this.evaluate);
+        if (numberFormat) cell.numberFormat = numberFormat;
+        sheet.cells.set(k, cell);
+      }),
+    );
+  }
+
+  /** The used range: from the first to the last cell holding a value or formula (valuesOnly) or anything. */
+  usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | undefined {
+    let minR = Infinity;
+    let minC = Infinity;
+    let maxR = 0;
+    let maxC = 0;
+    for (const [k, cell] of sheet.cells) {
+      if (valuesOnly && cell.value === '' && !cell.formula) continue;
+      const [r, c] = k.split(',').map(Number);
+      minR = Math.min(minR, r);
+      minC = Math.min(minC, c);
+      maxR = Math.max(maxR, r);
+      maxC = Math.max(maxC, c);
+    }
+    if (maxR === 0) return undefined;
+    return { row: minR, col: minC, rows: maxR - minR + 1, cols: maxC - minC + 1 };
+  }
+
+  /** Values as Excel reports them: '' for empty cells. */
+  valuesOf(sheet: FakeSheet, rect: Rect): (string | number | boolean)[][] {
+    return Array.from({ length: rect.rows }, (_, r) =>
+      Array.from(
+        { length: rect.cols },
+        (_, c) => sheet.cells.get(key(rect.row + r, rect.col + c))?.value ?? '',
+      ),
+    );
+  }
+
+  /** Formulas as Excel reports them: the formula where there is one, else the value. */
+  formulasOf(sheet: FakeSheet, rect: Rect): (string | number | boolean)[][] {
+    return Array.from({ length: rect.rows }, (_, r) =>
+      Array.from({ length: rect.cols }, (_, c) => {
+        const cell = sheet.cells.get(key(rect.row + r, rect.col + c));
+        return cell?.formula ?? cell?.value ?? '';
+      }),
+    );
+  }
+
+  numberFormatsOf(sheet: FakeSheet, rect: Rect): string[][] {
+    return Array.from({ length: rect.rows }, (_, r) =>
+      Array.from(
+        { length: rect.cols },
+        (_, c) => sheet.cells.get(key(rect.row + r, rect.col + c))?.numberFormat ?? 'General',
+      ),
+    );
+  }
+}
+
+/** Base of every proxy: queued loads, strict reads. */
+class Proxy {
+  protected loaded = new Map<string, unknown>();
+  protected nullObject: boolean | undefined;
+
+  constructor(protected readonly excel: FakeExcel) {}
+
+  protected read<T>(name: string): T {
+    if (!this.loaded.has(name)) {
+      throw new PropertyNotLoaded(
+        `The property '${name}' is not available. Call load() and context.sync() first.`,
+      );
+    }
+    return this.loaded.get(name) as T;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullObject === undefined)
+      throw new PropertyNotLoaded('isNullObject is known only after a sync.');
+    return this.nullObject;
+  }
+
+  protected propsOf(spec: string | string[]): string[] {
+    return (Array.isArray(spec) ? spec : spec.split(',')).map((p) => p.trim()).filter(Boolean);
+  }
+}
+
+class FakeContext {
+  readonly workbook: FakeWorkbookProxy;
+  constructor(private readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbookProxy(excel);
+  }
+  sync(): Promise<void> {
+    return this.excel.sync();
+  }
+}
+
+class FakeWorkbookProxy {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+  readonly application: { [name: string]: (...args: unknown[]) => void };
+  constructor(excel: FakeExcel) {
+    this.worksheets = new FakeWorksheetCollection(excel);
+    this.tables = new FakeTableCollection(excel, undefined);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => excel.suspendCalculation(),
+      suspendScreenUpdatingUntilNextSync: () => excel.suspendScreen(),
+      calculate: (type) =>
+        excel.enqueue(`calculate ${String(type)}`, 32, () => {
+          excel.calculations++;
+        }),
+    };
+  }
+}
+
+class FakeWorksheetCollection extends Proxy {
+  private itemsLoaded: FakeWorksheet[] | undefined;
+
+  get items(): FakeWorksheet[] {
+    if (!this.itemsLoaded) throw new PropertyNotLoaded('worksheets.items is not loaded.');
+    return this.itemsLoaded;
+  }
+
+  load(spec: string): this {
+    this.excel.enqueue(`worksheets.load ${spec}`, 64, () => {
+      const names = this.excel.sheets.map((s) => s.name);
+      this.itemsLoaded = names.map((name) => {
+        const ws = new FakeWorksheet(this.excel, name);
+        ws.setLoaded('name', name);
+        return ws;
+      });
+      return bytesOf(names);
+    });
+    return this;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.excel, name);
+  }
+
+  add(name: string): FakeWorksheet {
+    this.excel.enqueue(`worksheets.add ${name}`, 64, () => {
+      this.excel.addSheet(name);
+    });
+    return new FakeWorksheet(this.excel, name);
+  }
+}
+
+class FakeWorksheet extends Proxy {
+  readonly tables: FakeTableCollection;
+  readonly freezePanes: Record<string, (arg?: unknown) => void>;
+
+  constructor(
+    excel: FakeExcel,
+    readonly sheetName: string,
+  ) {
+    super(excel);
+    this.tables = new FakeTableCollection(excel, sheetName);
+    const panes = (label: string, apply: (s: FakeSheet, arg: unknown) => void) => (arg?: unknown) =>
+      excel.enqueue(`freezePanes.${label}`, 48, () => apply(excel.sheet(sheetName), arg));
+    this.freezePanes = {
+      unfreeze: panes('unfreeze', (s) => (s.frozen = { rows: 0, cols: 0 })),
+      freezeRows: panes('freezeRows', (s, n) => (s.frozen = { rows: n as number, cols: 0 })),
+      freezeColumns: panes('freezeColumns', (s, n) => (s.frozen = { rows: 0, cols: n as number })),
+      freezeAt: panes('freezeAt', (s, address) => {
+        const r = parseRect(address as string);
+        s.frozen = { rows: r.row + r.rows - 1, cols: r.col + r.cols - 1 };
+      }),
+    };
+  }
+
+  setLoaded(name: string, value: unknown): void {
+    this.loaded.set(name, value);
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  load(spec: string): this {
+    this.excel.enqueue(`worksheet.load ${spec}`, 48, () => {
+      this.excel.sheet(this.sheetName);
+      this.loaded.set('name', this.excel.sheet(this.sheetName).name);
+      return 32;
+    });
+    return this;
+  }
+
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.excel, this.sheetName, () => parseRect(address));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.excel, this.sheetName, () =>
+      this.excel.usedRect(this.excel.sheet(this.sheetName), valuesOnly),
+    );
+  }
+
+  activate(): void {
+    this.excel.enqueue(`activate ${this.sheetName}`, 32, () => {
+      this.excel.active = this.excel.sheet(this.sheetName).name;
+    });
+  }
+}
+
+class FakeRange extends Proxy {
+  readonly format: ReturnType<FakeRange['makeFormat']>;
+  readonly dataValidation: Record<string, unknown>;
+  readonly conditionalFormats: { add: (type: string) => unknown };
+
+  constructor(
+    excel: FakeExcel,
+    private readonly sheetOf: string | (() => string),
+    private readonly resolve: () => Rect | undefined,
+  ) {
+    super(excel);
+    this.format = this.makeFormat();
+    this.dataValidation = this.makeValidation();
+    this.conditionalFormats = { add: (type: string) => this.addConditionalFormat(type) };
+  }
+
+  private get sheetName(): string {
+    return typeof this.sheetOf === 'string' ? this.sheetOf : this.sheetOf();
+  }
+
+  private rect(): Rect {
+    const r = this.resolve();
+    if (!r) throw new FakeApiError('InvalidReference', 'The range is a null object.');
+    return r;
+  }
+
+  private fullAddress(): string {
+    return rectAddress(this.excel.sheet(this.sheetName).name, this.rect());
+  }
+
+  private style(label: string, props: Record<string, unknown>): void {
+    this.excel.enqueue(`format ${label}`, 64, () => {
+      this.excel.sheet(this.sheetName).styles.push({ address: this.fullAddress(), props });
+    });
+  }
+
+  private makeFormat() {
+    const range = this;
+    const font = {
+      set bold(v: boolean) {
+        range.style('bold', { bold: v });
+      },
+      set italic(v: boolean) {
+        range.style('italic', { italic: v });
+      },
+      set color(v: string) {
+        range.style('fontColor', { fontColor: v });
+      },
+    };
+    const fill = {
+      set color(v: string) {
+        range.style('fill', { fill: v });
+      },
+    };
+    return {
+      font,
+      fill,
+      set wrapText(v: boolean) {
+        range.style('wrap', { wrap: v });
+      },
+      set horizontalAlignment(v: string) {
+        range.style('horizontal', { horizontal: v });
+      },
+      set columnWidth(points: number) {
+        range.excel.enqueue('columnWidth', 48, () => {
+          const r = range.rect();
+          for (let c = r.col; c < r.col + r.cols; c++)
+            range.excel.sheet(range.sheetName).columnWidths.set(c, points);
+        });
+      },
+    };
+  }
+
+  private makeValidation(): Record<string, unknown> {
+    const range = this;
+    let current: { address: string; source: string; style: string } | undefined;
+    const entry = () => {
+      const sheet = range.excel.sheet(range.sheetName);
+      const address = range.fullAddress();
+      current = sheet.validations.find((v) => v.address === address);
+      if (!current) {
+        current = { address, source: '', style: 'Stop' };
+        sheet.validations.push(current);
+      }
+      return current;
+    };
+    return {
+      clear: () =>
+        range.excel.enqueue('dataValidation.clear', 48, () => {
+          const sheet = range.excel.sheet(range.sheetName);
+          const address = range.fullAddress();
+          sheet.validations = sheet.validations.filter((v) => v.address !== address);
+        }),
+      set ignoreBlanks(_v: boolean) {
+        range.excel.enqueue('dataValidation.ignoreBlanks', 32, () => undefined);
+      },
+      set rule(rule: { list?: { source: string } }) {
+        range.excel.enqueue('dataValidation.rule', bytesOf(rule), () => {
+          if (!rule.list) throw new FakeApiError('InvalidArgument', 'Only list rules are modelled.');
+          entry().source = rule.list.source;
+        });
+      },
+      set errorAlert(alert: { style: string }) {
+        range.excel.enqueue('dataValidation.errorAlert', bytesOf(alert), () => {
+          entry().style = alert.style;
+        });
+      },
+    };
+  }
+
+  private addConditionalFormat(type: string): unknown {
+    const record: FakeConditionalFormat = { type, address: '' };
+    this.excel.enqueue(`conditionalFormats.add ${type}`, 64, () => {
+      record.address = this.fullAddress();
+      this.excel.sheet(this.sheetName).conditionalFormats.push(record);
+    });
+    const excel = this.excel;
+    const later = (label: string, apply: () => void) => excel.enqueue(label, 96, apply);
+    const format = {
+      fill: {
+        set color(v: string) {
+          later('cf.fill', () => (record.fill = v));
+        },
+      },
+      font: {
+        set color(v: string) {
+          later('cf.font', () => (record.fontColor = v));
+        },
+      },
+    };
+    return {
+      iconSet: {
+        set style(v: string) {
+          later('cf.iconSet.style', () => (record.iconStyle = v));
+        },
+        set criteria(v: unknown[]) {
+          later('cf.iconSet.criteria', () => (record.criteria = v));
+        },
+      },
+      cellValue: {
+        format,
+        set rule(v: { formula1: string; formula2?: string; operator: string }) {
+          later('cf.cellValue.rule', () => (record.rule = v));
+        },
+      },
+    };
+  }
+
+  load(spec: string | string[]): this {
+    const props = this.propsOf(spec);
+    this.excel.enqueue(`range.load ${props.join(',')}`, 64, () => {
+      const rect = this.resolve();
+      this.nullObject = rect === undefined;
+      if (!rect) return 16;
+      const sheet = this.excel.sheet(this.sheetName);
+      let bytes = 0;
+      for (const prop of props) {
+        let value: unknown;
+        if (prop === 'values') value = this.excel.valuesOf(sheet, rect);
+        else if (prop === 'formulas') value = this.excel.formulasOf(sheet, rect);
+        else if (prop === 'numberFormat') value = this.excel.numberFormatsOf(sheet, rect);
+        else if (prop === 'rowIndex') value = rect.row - 1;
+        else if (prop === 'columnIndex') value = rect.col - 1;
+        else if (prop === 'rowCount') value = rect.rows;
+        else if (prop === 'columnCount') value = rect.cols;
+        else if (prop === 'address') value = rectAddress(sheet.name, rect);
+        else throw new FakeApiError('InvalidArgument', `The fake does not model range.${prop}.`);
+        this.loaded.set(prop, value);
+        bytes += bytesOf(value);
+      }
+      return bytes;
+    });
+    return this;
+  }
+
+  get values(): unknown[][] {
+    return this.read('values');
+  }
+  set values(matrix: unknown[][]) {
+    this.excel.enqueue('range.values', bytesOf(matrix), () =>
+      this.excel.writeMatrix(this.excel.sheet(this.sheetName), this.rect(), matrix, 'values'),
+    );
+  }
+  get formulas(): unknown[][] {
+    return this.read('formulas');
+  }
+  set formulas(matrix: unknown[][]) {
+    this.excel.enqueue('range.formulas', bytesOf(matrix), () =>
+      this.excel.writeMatrix(this.excel.sheet(this.sheetName), this.rect(), matrix, 'formulas'),
+    );
+  }
+  get numberFormat(): unknown[][] {
+    return this.read('numberFormat');
+  }
+  set numberFormat(matrix: unknown[][]) {
+    this.excel.enqueue('range.numberFormat', bytesOf(matrix), () => {
+      const rect = this.rect();
+      const sheet = this.excel.sheet(this.sheetName);
+      if (matrix.length !== rect.rows || matrix.some((line) => line.length !== rect.cols)) {
+        throw new FakeApiError('InvalidArgument', 'numberFormat: the array does not match the range size.');
+      }
+      matrix.forEach((line, r) =>
+        line.forEach((format, c) => {
+          if (format === null || format === undefined) return;
+          const k = key(rect.row + r, rect.col + c);
+          const cell = sheet.cells.get(k) ?? { value: '' };
+          sheet.cells.set(k, { ...cell, numberFormat: String(format) });
+        }),
+      );
+    });
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+
+  group(by: string): void {
+    this.excel.enqueue(`group ${by}`, 32, () => {
+      const r = this.rect();
+      this.excel.sheet(this.sheetName).groups.push({ first: r.row, last: r.row + r.rows - 1 });
+    });
+  }
+
+  select(): void {
+    this.excel.enqueue('select', 32, () => {
+      this.excel.selected = this.fullAddress();
+    });
+  }
+}
+
+class FakeTableCollection extends Proxy {
+  private itemsLoaded: FakeTableProxy[] | undefined;
+
+  constructor(
+    excel: FakeExcel,
+    private readonly sheetName: string | undefined,
+  ) {
+    super(excel);
+  }
+
+  get items(): FakeTableProxy[] {
+    if (!this.itemsLoaded) throw new PropertyNotLoaded('tables.items is not loaded.');
+    return this.itemsLoaded;
+  }
+
+  load(spec: string): this {
+    const props = this.propsOf(spec).map((p) => p.replace(/^items\//, ''));
+    this.excel.enqueue(`tables.load ${spec}`, 64, () => {
+      const tables = this.excel.tables.filter(
+        (t) => this.sheetName === undefined || t.sheet.toLowerCase() === this.sheetName.toLowerCase(),
+      );
+      this.itemsLoaded = tables.map((t) => {
+        const proxy = new FakeTableProxy(this.excel, t.name);
+        for (const prop of props) proxy.setLoaded(prop, (t as unknown as Record<string, unknown>)[prop]);
+        return proxy;
+      });
+      return bytesOf(tables.map((t) => props.map((p) => (t as unknown as Record<string, unknown>)[p])));
+    });
+    return this;
+  }
+
+  getItem(name: string): FakeTableProxy {
+    return new FakeTableProxy(this.excel, name);
+  }
+
+  add(address: string, hasHeaders: boolean): FakeTableProxy {
+    const proxy = new FakeTableProxy(this.excel, '');
+    this.excel.enqueue(`tables.add ${address}`, 64, () => {
+      if (!hasHeaders) throw new FakeApiError('InvalidArgument', 'The fake models tables with headers only.');
+      const r = parseRect(address);
+      const sheet = this.excel.sheet(r.sheet ?? this.sheetName ?? '');
+      const overlaps = this.excel.tables.some(
+        (t) =>
+          t.sheet === sheet.name &&
+          t.row < r.row + r.rows &&
+          r.row < t.row + t.rows &&
+          t.col < r.col + r.cols &&
+          r.col < t.col + t.cols,
+      );
+      if (overlaps) throw new FakeApiError('InvalidOperation', 'Tables cannot overlap.');
+      // Excel names an empty header cell ColumnN; a table over blank cells is a sign of writing it too early.
+      const headers = this.excel.valuesOf(sheet, { ...r, rows: 1 })[0];
+      if (headers.some((h) => h === '')) {
+        throw new FakeApiError(
+          'InvalidOperation',
+          'The fake refuses a table whose header row is not written yet.',
+        );
+      }
+      const table: FakeTable = {
+        name: `Table${this.excel.tables.length + 1}`,
+        sheet: sheet.name,
+        row: r.row,
+        col: r.col,
+        rows: r.rows,
+        cols: r.cols,
+        style: 'TableStyleMedium2',
+        showBandedRows: true,
+        showFilterButton: true,
+      };
+      this.excel.tables.push(table);
+      proxy.bind(table);
+    });
+    return proxy;
+  }
+}
+
+class FakeTableProxy extends Proxy {
+  private table: FakeTable | undefined;
+
+  constructor(
+    excel: FakeExcel,
+    private tableName: string,
+  ) {
+    super(excel);
+  }
+
+  bind(table: FakeTable): void {
+    this.table = table;
+  }
+
+  setLoaded(name: string, value: unknown): void {
+    this.loaded.set(name, value);
+  }
+
+  private resolveTable(): FakeTable {
+    if (this.table) return this.table;
+    const found = this.excel.tables.find((t) => t.name.toLowerCase() === this.tableName.toLowerCase());
+    if (!found) throw new FakeApiError('ItemNotFound', `No table named ${this.tableName}.`);
+    return found;
+  }
+
+  private setter(prop: keyof FakeTable, value: unknown): void {
+    this.excel.enqueue(`table.${prop}`, 48, () => {
+      const table = this.resolveTable();
+      if (prop === 'name') {
+        if (
+          this.excel.tables.some((t) => t !== table && t.name.toLowerCase() === String(value).toLowerCase())
+        ) {
+          throw new FakeApiError('ItemAlreadyExists', `A table named ${String(value)} exists.`);
+        }
+        this.tableName = String(value);
+      }
+      (table as unknown as Record<string, unknown>)[prop] = value;
+    });
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  set name(v: string) {
+    this.setter('name', v);
+  }
+  get style(): string {
+    return this.read('style');
+  }
+  set style(v: string) {
+    this.setter('style', v);
+  }
+  get showBandedRows(): boolean {
+    return this.read('showBandedRows');
+  }
+  set showBandedRows(v: boolean) {
+    this.setter('showBandedRows', v);
+  }
+  set showFilterButton(v: boolean) {
+    this.setter('showFilterButton', v);
+  }
+
+  getRange(): FakeRange {
+    // Resolved lazily: the table may be created in the same batch.
+    return new FakeRange(
+      this.excel,
+      () => this.resolveTable().sheet,
+      () => this.resolveTable(),
+    );
+  }
+
+  resize(address: string): void {
+    this.excel.enqueue(`table.resize ${address}`, 64, () => {
+      const table = this.resolveTable();
+      const r = parseRect(address);
+      if (r.row !== table.row || r.col !== table.col) {
+        throw new FakeApiError('InvalidArgument', 'A resized table must keep its header row.');
+      }
+      table.rows = r.rows;
+      table.cols = r.cols;
+    });
+  }
+}

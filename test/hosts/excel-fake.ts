@@ -482,7 +482,7 @@ class FakeWorksheet extends Proxy {
 }
 
 class FakeRange extends Proxy {
-  readonly format: ReturnType<FakeRange['makeFormat']>;
+  readonly format: ReturnType<(typeof FakeRange)['makeFormat']>;
   readonly dataValidation: Record<string, unknown>;
   readonly conditionalFormats: { add: (type: string) => unknown };
 
@@ -492,8 +492,8 @@ class FakeRange extends Proxy {
     private readonly resolve: () => Rect | undefined,
   ) {
     super(excel);
-    this.format = this.makeFormat();
-    this.dataValidation = this.makeValidation();
+    this.format = FakeRange.makeFormat(this);
+    this.dataValidation = FakeRange.makeValidation(this);
     this.conditionalFormats = { add: (type: string) => this.addConditionalFormat(type) };
   }
 
@@ -517,8 +517,7 @@ class FakeRange extends Proxy {
     });
   }
 
-  private makeFormat() {
-    const range = this;
+  private static makeFormat(range: FakeRange) {
     const font = {
       set bold(v: boolean) {
         range.style('bold', { bold: v });
@@ -554,8 +553,7 @@ class FakeRange extends Proxy {
     };
   }
 
-  private makeValidation(): Record<string, unknown> {
-    const range = this;
+  private static makeValidation(range: FakeRange): Record<string, unknown> {
     let current: { address: string; source: string; style: string } | undefined;
     const entry = () => {
       const sheet = range.excel.sheet(range.sheetName);

@@ -3,12 +3,20 @@ import { isMatrix, type Arg, type Cell, type Matrix, type Out, type Result } fro
 
 type CellFn = (a: Cell, b: Cell, c: Cell, d: Cell, e: Cell, f: Cell) => Out;
 
-interface Shape {
-  rows: number;
-  cols: number;
+/**
+ * The columns of a rectangular range, -1 for a range that is empty or ragged, or undefined when the
+ * argument is a single cell. One plain loop: this runs over every row of ranges of 100,000 cells.
+ */
+function rangeCols(arg: Arg | undefined): number | undefined {
+  if (!Array.isArray(arg)) return undefined;
+  const cols = arg.length ? (Array.isArray(arg[0]) ? arg[0].length : 0) : 0;
+  for (let r = 0; r < arg.length; r++) {
+    const row = arg[r];
+    if (!Array.isArray(row)) return undefined; // not a matrix (isMatrix): read as one cell
+    if (row.length !== cols) return -1;
+  }
+  return cols === 0 ? -1 : cols;
 }
-
-const shapeOf = (arg: Matrix<Cell>): Shape => ({ rows: arg.length, cols: arg.length ? arg[0].length : 0 });
 
 /**
  * Applies a per-cell function across its arguments the way Excel's array formulas do: arguments of the
@@ -17,46 +25,60 @@ const shapeOf = (arg: Matrix<Cell>): Shape => ({ rows: arg.length, cols: arg.len
  * one value. The per-cell function never throws; an error in one cell stays in that cell.
  */
 export function vectorize(fn: CellFn, args: readonly Arg[]): Result {
+  const [a, b, c, d, e, f] = args;
+  const ranges: (Matrix<Cell> | undefined)[] = [];
   let rows = 1;
   let cols = 1;
-  let anyRange = false;
-  for (const arg of args) {
-    if (!isMatrix<Cell>(arg)) continue;
-    anyRange = true;
-    const shape = shapeOf(arg);
-    if (shape.rows === 0 || shape.cols === 0 || arg.some((row) => row.length !== shape.cols)) {
-      return valueError('A range argument is empty or not rectangular.');
+  for (let i = 0; i < 6; i++) {
+    const arg = args[i];
+    const width = rangeCols(arg);
+    if (width === undefined) {
+      ranges.push(undefined);
+      continue;
     }
-    if (shape.rows !== 1) {
-      if (rows !== 1 && rows !== shape.rows) return shapeError();
-      rows = shape.rows;
+    if (width < 0) return valueError('A range argument is empty or not rectangular.');
+    const range = arg as Matrix<Cell>;
+    ranges.push(range);
+    if (range.length !== 1) {
+      if (rows !== 1 && rows !== range.length) return shapeError();
+      rows = range.length;
     }
-    if (shape.cols !== 1) {
-      if (cols !== 1 && cols !== shape.cols) return shapeError();
-      cols = shape.cols;
+    if (width !== 1) {
+      if (cols !== 1 && cols !== width) return shapeError();
+      cols = width;
     }
   }
-  const [a, b, c, d, e, f] = args;
-  if (!anyRange) return fn(a as Cell, b as Cell, c as Cell, d as Cell, e as Cell, f as Cell);
-  // Which arguments are ranges is decided once: testing it per cell made large ranges quadratic.
-  const ranges = [a, b, c, d, e, f].map((arg) => (isMatrix<Cell>(arg) ? arg : undefined));
-  const scalars = [a, b, c, d, e, f] as Cell[];
-  const cell = (i: number, r: number, k: number): Cell => {
-    const range = ranges[i];
-    if (range === undefined) return scalars[i];
-    const row = range.length === 1 ? range[0] : range[r];
-    return row.length === 1 ? row[0] : row[k];
-  };
+  const [ra, rb, rc, rd, re, rf] = ranges;
+  if (!ranges.some(Boolean)) return fn(a as Cell, b as Cell, c as Cell, d as Cell, e as Cell, f as Cell);
+  // Each range's row is fetched once per output row and the result is preallocated: this loop runs for
+  // every cell of ranges of 100,000 cells, so it avoids per-cell type tests, closures and array growth.
   const out: Matrix<Out> = new Array(rows);
   for (let r = 0; r < rows; r++) {
+    const la = rowOf(ra, r);
+    const lb = rowOf(rb, r);
+    const lc = rowOf(rc, r);
+    const ld = rowOf(rd, r);
+    const le = rowOf(re, r);
+    const lf = rowOf(rf, r);
     const line: Out[] = new Array(cols);
     for (let k = 0; k < cols; k++) {
-      line[k] = fn(cell(0, r, k), cell(1, r, k), cell(2, r, k), cell(3, r, k), cell(4, r, k), cell(5, r, k));
+      line[k] = fn(
+        la === undefined ? (a as Cell) : la.length === 1 ? la[0] : la[k],
+        lb === undefined ? (b as Cell) : lb.length === 1 ? lb[0] : lb[k],
+        lc === undefined ? (c as Cell) : lc.length === 1 ? lc[0] : lc[k],
+        ld === undefined ? (d as Cell) : ld.length === 1 ? ld[0] : ld[k],
+        le === undefined ? (e as Cell) : le.length === 1 ? le[0] : le[k],
+        lf === undefined ? (f as Cell) : lf.length === 1 ? lf[0] : lf[k],
+      );
     }
     out[r] = line;
   }
   return out;
 }
+
+/** The row of a range for output row r; a one-row range is broadcast down. */
+const rowOf = (range: Matrix<Cell> | undefined, r: number): Cell[] | undefined =>
+  range === undefined ? undefined : range.length === 1 ? range[0] : range[r];
 
 const shapeError = () => valueError('Ranges must have the same shape (or be a single cell, row or column).');
 

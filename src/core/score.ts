@@ -1,0 +1,101 @@
+import { toNumber, toOptionalNumber } from './coerce';
+import { KpiError, divError, isKpiError, numError, valueError } from './errors';
+import { BLANK, isBlank, type Cell, type Out } from './values';
+import { POLARITY, wordReader, type Polarity } from './words';
+
+/**
+ * Rounds away binary floating-point noise (12 decimals), so that a target met through arithmetic such as
+ * 0.1 + 0.2 scores exactly 1 and shows GREEN instead of 0.9999999999999999 and AMBER. Large values are
+ * left alone: they have no noise at that scale worth removing and scaling them could overflow.
+ */
+export function tidy(value: number): number {
+  if (value <= -1e3 || value >= 1e3) return value;
+  const rounded = Math.round(value * 1e12) / 1e12;
+  return rounded === 0 ? 0 : rounded; // no -0
+}
+
+export interface ScoreInput {
+  /** Blank (not reported yet) when undefined. */
+  actual?: number;
+  target?: number;
+  baseline?: number;
+  /** Undefined lets a baseline decide the direction; without a baseline it means `higher`. */
+  polarity?: Polarity;
+  cap?: number;
+}
+
+/**
+ * Attainment where 1 means the target is met (spec: SCORE). With a baseline the direction follows from
+ * the numbers; a polarity word is then only checked against them. `closer` with a baseline scores the
+ * approach like the other polarities and penalises overshooting the target by the same distance, so the
+ * baseline scores 0 on either side of the target.
+ */
+export function computeScore(
+  actual: number,
+  target: number,
+  baseline: number | undefined,
+  polarity: Polarity | undefined,
+  cap: number | undefined,
+): number | KpiError {
+  if (cap !== undefined && !(cap > 0)) return numError('cap must be greater than 0.');
+  let raw: number;
+  if (baseline !== undefined) {
+    const span = target - baseline;
+    if (span === 0) return divError('target equals baseline, so there is no distance to score progress on.');
+    if (polarity === 'higher' && span < 0) {
+      return valueError('polarity "higher" contradicts a target below the baseline.');
+    }
+    if (polarity === 'lower' && span > 0) {
+      return valueError('polarity "lower" contradicts a target above the baseline.');
+    }
+    raw = polarity === 'closer' ? 1 - Math.abs(actual - target) / Math.abs(span) : (actual - baseline) / span;
+  } else if (target === 0) {
+    return divError('target is 0, so attainment cannot be a ratio of it; give a baseline.');
+  } else if (polarity === 'closer') {
+    raw = 1 - Math.abs(actual - target) / Math.abs(target);
+  } else if (target < 0) {
+    // actual / target would rank a bigger loss as over-achievement: only a baseline gives the direction.
+    return numError('target is negative: give a baseline so the score can be measured from it.');
+  } else {
+    raw = polarity === 'lower' ? 2 - actual / target : actual / target;
+  }
+  if (!Number.isFinite(raw)) return numError('The score is too large to compute from these numbers.');
+  const score = raw > 0 ? tidy(raw) : 0;
+  return cap !== undefined && score > cap ? cap : score;
+}
+
+const finiteOrMissing = (value: number | undefined) => value === undefined || Number.isFinite(value);
+
+/** SCORE for plain numbers (the register builder's cached values). */
+export function scoreOf({
+  actual,
+  target,
+  baseline,
+  polarity,
+  cap,
+}: ScoreInput): number | typeof BLANK | KpiError {
+  if (actual === undefined || target === undefined) return BLANK;
+  if (![actual, target, baseline, cap].every(finiteOrMissing)) {
+    return valueError('SCORE needs finite numbers for actual, target, baseline and cap.');
+  }
+  return computeScore(actual, target, baseline, polarity, cap);
+}
+
+/** Reads a polarity argument; no fallback, because a blank polarity lets a baseline decide the direction. */
+export const readPolarity = wordReader(POLARITY, 'polarity');
+
+/** SCORE for one cell of each argument (the worksheet function, after vectorising). */
+export function scoreCell(actual: Cell, target: Cell, baseline: Cell, polarity: Cell, cap: Cell): Out {
+  if (isBlank(actual) || isBlank(target)) return BLANK;
+  const a = toNumber(actual, 'actual');
+  if (typeof a !== 'number') return a;
+  const t = toNumber(target, 'target');
+  if (typeof t !== 'number') return t;
+  const b = toOptionalNumber(baseline, 'baseline');
+  if (isKpiError(b)) return b;
+  const p = readPolarity(polarity);
+  if (isKpiError(p)) return p;
+  const c = toOptionalNumber(cap, 'cap');
+  if (isKpiError(c)) return c;
+  return computeScore(a, t, b, p, c);
+}

@@ -1,0 +1,55 @@
+import { toNumber, toOptionalNumber } from './coerce';
+import { KpiError, isKpiError, numError, valueError } from './errors';
+import { BLANK, isBlank, type Cell, type Out } from './values';
+import { FRAMEWORK, wordReader, type Framework } from './words';
+
+/** The codes stay English in every language so that conditional formatting can key on them. */
+export type StatusCode = 'GREEN' | 'AMBER' | 'RED';
+
+export interface Thresholds {
+  greenAt: number;
+  amberAt: number;
+}
+
+/** KPI: a target is met or it is not (amber within 10%). OKR: 0.7 is the usual good grade, 0.4 progress. */
+export const FRAMEWORK_THRESHOLDS: Readonly<Record<Framework, Thresholds>> = {
+  KPI: { greenAt: 1, amberAt: 0.9 },
+  OKR: { greenAt: 0.7, amberAt: 0.4 },
+};
+
+export interface StatusOptions {
+  framework?: Framework;
+  greenAt?: number;
+  amberAt?: number;
+}
+
+/** STATUS for a plain score (the register builder's cached values); `undefined` is a blank score. */
+export function statusOf(
+  score: number | undefined,
+  { framework = 'KPI', greenAt, amberAt }: StatusOptions = {},
+): StatusCode | typeof BLANK | KpiError {
+  if (score === undefined) return BLANK;
+  if (![score, greenAt, amberAt].every((n) => n === undefined || Number.isFinite(n))) {
+    return valueError('STATUS needs finite numbers for score, green_at and amber_at.');
+  }
+  const green = greenAt ?? FRAMEWORK_THRESHOLDS[framework].greenAt;
+  const amber = amberAt ?? FRAMEWORK_THRESHOLDS[framework].amberAt;
+  if (amber > green) return numError(`amber_at (${amber}) must not be above green_at (${green}).`);
+  return score >= green ? 'GREEN' : score >= amber ? 'AMBER' : 'RED';
+}
+
+const readFramework = wordReader(FRAMEWORK, 'framework', 'KPI');
+
+/** STATUS for one cell of each argument. */
+export function statusCell(score: Cell, framework: Cell, greenAt: Cell, amberAt: Cell): Out {
+  if (isBlank(score)) return BLANK;
+  const s = toNumber(score, 'score');
+  if (isKpiError(s)) return s;
+  const f = readFramework(framework);
+  if (isKpiError(f)) return f;
+  const g = toOptionalNumber(greenAt, 'green_at');
+  if (isKpiError(g)) return g;
+  const a = toOptionalNumber(amberAt, 'amber_at');
+  if (isKpiError(a)) return a;
+  return statusOf(s, { framework: f, greenAt: g, amberAt: a });
+}

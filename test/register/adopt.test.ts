@@ -1,0 +1,298 @@
+import { adoptWorkbook, findCycle, isAdoptError, type AdoptResult } from '../../src/register/adopt';
+import type { CellValue, SheetData, Workbook } from '../../src/register/workbook';
+
+/** Just the reads adoption uses: adoption must never write to the user's workbook. */
+function sheetsOnly(
+  sheets: { name: string; values: CellValue[][]; formulas?: (string | null)[][] }[],
+): Workbook {
+  const data: SheetData[] = sheets.map((sheet) => ({
+    name: sheet.name,
+    values: sheet.values,
+    formulas: sheet.formulas ?? sheet.values.map((row) => row.map(() => null)),
+  }));
+  const refuse = () => {
+    throw new Error('adoption wrote to the workbook');
+  };
+  return {
+    sheets: async () =>
+      data.map((sheet) => ({
+        name: sheet.name,
+        rows: sheet.values.length,
+        cols: Math.max(0, ...sheet.values.map((row) => row.length)),
+      })),
+    readSheet: async (name) => data.find((sheet) => sheet.name === name),
+    readSheets: async (names) => names.map((name) => data.find((sheet) => sheet.name === name)),
+    tables: async () => [],
+    addSheet: refuse,
+    write: refuse,
+    append: refuse,
+    setNumberFormat: refuse,
+    setStyle: refuse,
+    setColumnWidths: refuse,
+    freeze: refuse,
+    addTable: refuse,
+    setValidationList: refuse,
+    addConditionalFormat: refuse,
+    groupRows: refuse,
+    flush: async () => undefined,
+  };
+}
+
+const TODAY = new Date(2026, 4, 15);
+let counter = 0;
+const options = {
+  lang: 'en' as const,
+  today: TODAY,
+  newId: () => `KPI-TEST${String(++counter).padStart(4, '0')}`,
+};
+
+async function adopt(values: CellValue[][], extra: Partial<typeof options> & { sheet?: string } = {}) {
+  return adoptWorkbook(sheetsOnly([{ name: 'KPIs', values }]), { ...options, ...extra });
+}
+
+async function adoptError(values: CellValue[][]): Promise<string> {
+  try {
+    await adopt(values);
+  } catch (error) {
+    if (isAdoptError(error)) return `${error.code}: ${error.text('en')}`;
+    throw error;
+  }
+  throw new Error('adopted without an error');
+}
+
+function defaultsOf(result: AdoptResult, field: string): string[] {
+  return result.defaults
+    .filter((entry) => entry.field === field)
+    .map((entry) => `${entry.text} ${entry.rows}`);
+}
+
+describe('adopting an ordinary KPI list', () => {
+  it('finds the header row under a title, maps the columns and keeps the rest', async () => {
+    const result = await adopt([
+      ['Sales KPIs 2026', null, null, null, null],
+      [null, null, null, null, null],
+      ['KPI', 'Owner', 'Target', 'Actual (YTD)', 'Comments'],
+      ['New customers per month', 'Chan Wing Yan', 120, 96, 'from the CRM'],
+      ['Average order value', 'Chan Wing Yan', 950, 905, null],
+    ]);
+    expect(result.sheet).toBe('KPIs');
+    expect(result.headerRow).toBe(3);
+    expect(result.columns.map((column) => [column.col, column.header, column.field])).toEqual([
+      [1, 'KPI', 'name'],
+      [2, 'Owner', 'owner'],
+      [3, 'Target', 'target'],
+      [4, 'Actual (YTD)', 'actual'],
+      [5, 'Comments', undefined],
+    ]);
+    expect(result.rows).toEqual([4, 5]);
+    expect(result.kpis.map((kpi) => [kpi.name, kpi.owner, kpi.target, kpi.actual])).toEqual([
+      ['New customers per month', 'Chan Wing Yan', 120, 96],
+      ['Average order value', 'Chan Wing Yan', 950, 905],
+    ]);
+    expect(result.extraColumns).toEqual([{ header: 'Comments', values: ['from the CRM', null] }]);
+    expect(result.problems).toEqual([]);
+    // The sheet's actuals start the check-in history.
+    expect(result.checkIns.map((checkIn) => [checkIn.kpi_id, checkIn.actual, checkIn.period_end])).toEqual([
+      [result.kpis[0].id, 96, TODAY],
+      [result.kpis[1].id, 905, TODAY],
+    ]);
+  });
+
+  it('reports every default it fills in, with the rows it applies to', async () => {
+    const result = await adopt([
+      ['KPI', 'Owner', 'Dept', 'Baseline', 'Target', 'Unit'],
+      ['Gross margin', 'Ng Hoi Yan', 'Finance', 0.38, 0.41, '%'],
+      ['Reduce receivable days', 'Ng Hoi Yan', 'Finance', null, 50, 'days'],
+      ['Average handling time', null, null, 360, 300, 's'],
+    ]);
+    expect(result.kpis.map((kpi) => kpi.id)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^KPI-TEST/)]),
+    );
+    expect(defaultsOf(result, 'id')).toEqual(['generated (generated) 2,3,4']);
+    expect(defaultsOf(result, 'owner')).toEqual(['(unassigned) (no owner given) 4']);
+    expect(defaultsOf(result, 'level')).toEqual([
+      'department (has a department) 2,3',
+      'company (no parent and no department) 4',
+    ]);
+    expect(result.kpis.map((kpi) => [kpi.level, kpi.type, kpi.cadence])).toEqual([
+      ['department', 'functional', 'monthly'],
+      ['department', 'functional', 'monthly'],
+      ['company', 'strategic', 'quarterly'],
+    ]);
+    expect(result.kpis.map((kpi) => kpi.polarity)).toEqual(['higher', 'lower', 'lower']);
+    expect(defaultsOf(result, 'polarity')).toEqual([
+      'higher (target above baseline) 2',
+      'lower (from the word "Reduce") 3',
+      'lower (target below baseline) 4',
+    ]);
+    expect(result.kpis.map((kpi) => kpi.form)).toEqual(['ratio', 'count', 'average']);
+    for (const field of ['timing', 'role', 'framework', 'type', 'cadence']) {
+      expect(defaultsOf(result, field).flatMap((line) => line.split(' ').at(-1)?.split(','))).toHaveLength(3);
+    }
+  });
+
+  it('prefers the numbers over the words for the direction', async () => {
+    // A cost *reduction rate* rising from 0% to 4% is higher-is-better.
+    const result = await adopt([
+      ['KPI', 'Baseline', 'Target'],
+      ['Procurement cost reduction rate', 0, 0.04],
+    ]);
+    expect(result.kpis[0].polarity).toBe('higher');
+  });
+
+  it('reads finance spellings of numbers and dates', async () => {
+    const result = await adopt([
+      ['KPI', 'Target', 'Actual', 'Unit', 'Deadline'],
+      ['Cost savings', '4%', '2.5%', null, '31/12/2026'],
+      ['Order value', 'HK$1,200', '1,150 港元', 'HKD', '2026年6月30日'],
+      ['Conversion', 18, 15, '%', '2026-09-30'],
+      ['Margin', 0.4, '-', '%', new Date(Date.UTC(2026, 11, 31))],
+    ]);
+    expect(result.problems).toEqual([]);
+    expect(result.kpis.map((kpi) => [kpi.target, kpi.actual, kpi.unit, kpi.deadline])).toEqual([
+      [0.04, 0.025, '%', new Date(2026, 11, 31)],
+      [1200, 1150, 'HKD', new Date(2026, 5, 30)],
+      [0.18, 0.15, '%', new Date(2026, 8, 30)],
+      [0.4, undefined, '%', new Date(2026, 11, 31)],
+    ]);
+    expect(defaultsOf(result, 'unit')).toEqual(['% (the numbers are written with %) 2']);
+    expect(defaultsOf(result, 'target')).toEqual(['÷ 100 (read as percentage points) 4']);
+  });
+
+  it('reports unreadable rows by row number and adopts the rest', async () => {
+    const result = await adopt(
+      [
+        ['指標名稱', '負責人', '目標', '實際', '截止日期', '類型'],
+        ['每月新增客戶數', '陳詠欣', 120, 96, '2026-12-31', null],
+        ['招聘到職天數', '李美玲', '待定', null, null, null],
+        [null, '李美玲', 0.9, 0.8, null, null],
+        ['員工離職率', '李美玲', 0.12, 0.15, '下年', null],
+        ['首次解決率', '張兆倫', 0.78, 0.74, null, '重要'],
+        [null, null, null, null, null, null],
+        ['總計', null, { formula: 'x' } as unknown as CellValue, null, null, null],
+      ],
+      { lang: 'zh-HK' },
+    );
+    expect(result.sheetLang).toBe('zh-HK');
+    expect(result.kpis.map((kpi) => kpi.name)).toEqual(['每月新增客戶數']);
+    expect(result.problems.map((problem) => [problem.row, problem.code, problem.reason])).toEqual([
+      [3, 'notNumber', '目標不是數字:「待定」'],
+      [4, 'noName', '沒有指標名稱'],
+      [5, 'notDate', '截止日期不是日期:「下年」'],
+      [6, 'unknownWord', '類型「重要」不是以下之一:戰略性、營運性、功能性'],
+      [8, 'totals', '這是合計行,不是 KPI'],
+    ]);
+  });
+
+  it('tells a totals row from a KPI whose name starts with "Total"', async () => {
+    const values: CellValue[][] = [
+      ['KPI', 'Owner', 'Target'],
+      ['Total revenue of Hong Kong shops', 'Wong Ka Ming', 5e7],
+      ['Total', null, 5e7],
+      ['Sub-total of targets', null, 5e7],
+    ];
+    const formulas = values.map((row) => row.map(() => null as string | null));
+    formulas[3][2] = 'SUM(C2:C3)';
+    const result = await adoptWorkbook(sheetsOnly([{ name: 'KPIs', values, formulas }]), options);
+    expect(result.kpis.map((kpi) => kpi.name)).toEqual(['Total revenue of Hong Kong shops']);
+    expect(result.problems.map((problem) => [problem.row, problem.code])).toEqual([
+      [3, 'totals'],
+      [4, 'totals'],
+    ]);
+  });
+
+  it('keeps the sheet’s ids, links parents given by id or by name, and infers the level', async () => {
+    const result = await adopt([
+      ['ID', 'KPI', 'Parent', 'Dept', 'Owner'],
+      ['C1', 'Revenue growth', null, null, 'Wong Ka Ming'],
+      ['S1', 'New customers', 'C1', 'Sales', 'Chan Wing Yan'],
+      [null, 'Visits by Ho Ka Lok', 'New customers', null, 'Ho Ka Lok'],
+    ]);
+    const [company, sales, visits] = result.kpis;
+    expect([company.id, sales.id]).toEqual(['C1', 'S1']);
+    expect(sales.parent_id).toBe('C1');
+    expect(visits.parent_id).toBe('S1');
+    expect(result.kpis.map((kpi) => kpi.level)).toEqual(['company', 'department', 'team']);
+    expect(defaultsOf(result, 'parent_id')).toHaveLength(1);
+  });
+
+  it('refuses duplicate ids, a missing parent and a cascade cycle', async () => {
+    expect(
+      await adoptError([
+        ['ID', 'KPI', 'Target'],
+        ['A', 'One', 1],
+        ['A', 'Two', 2],
+      ]),
+    ).toBe('duplicateIds: Duplicate KPI id "A" on rows 2, 3: each KPI needs its own id.');
+    expect(
+      await adoptError([
+        ['ID', 'KPI', 'Parent', 'Target'],
+        ['A', 'One', 'Z', 1],
+      ]),
+    ).toBe('missingParent: Row 2: parent "Z" is not the id or name of any KPI in the sheet.');
+    expect(
+      await adoptError([
+        ['ID', 'KPI', 'Parent', 'Target'],
+        ['A', 'One', 'C', 1],
+        ['B', 'Two', 'A', 1],
+        ['C', 'Three', 'B', 1],
+      ]),
+    ).toMatch(/^cycle: .*\(A → C → B → A\)/);
+  });
+
+  it('refuses a workbook with no KPI list, no data, no such sheet or no readable rows', async () => {
+    const budget = [
+      ['Line item', 'Q1', 'Q2'],
+      ['Rent', 1, 2],
+    ];
+    await expect(adopt(budget)).rejects.toMatchObject({ code: 'noKpiSheet' });
+    await expect(adoptWorkbook(sheetsOnly([{ name: 'Empty', values: [] }]), options)).rejects.toMatchObject({
+      code: 'emptyWorkbook',
+    });
+    await expect(adopt([['KPI', 'Target']], { sheet: 'Nope' })).rejects.toMatchObject({
+      code: 'sheetNotFound',
+    });
+    await expect(
+      adopt([
+        ['KPI', 'Target'],
+        [null, 1],
+      ]),
+    ).rejects.toMatchObject({ code: 'noKpis' });
+    await expect(
+      adoptWorkbook(sheetsOnly([{ name: 'Register', values: [['ID', 'KPI', 'Target']] }]), options),
+    ).rejects.toMatchObject({ code: 'alreadyRegister' });
+  });
+
+  it('adopts the named sheet when told which one', async () => {
+    const list = [
+      ['KPI', 'Target'],
+      ['Sales', 1],
+    ];
+    const workbook = sheetsOnly([
+      { name: 'Big', values: [['KPI', 'Owner', 'Target', 'Actual'], ...Array(5).fill(['x', 'y', 1, 1])] },
+      { name: 'Small list', values: list },
+    ]);
+    expect((await adoptWorkbook(workbook, options)).sheet).toBe('Big');
+    expect((await adoptWorkbook(workbook, { ...options, sheet: 'small LIST' })).sheet).toBe('Small list');
+  });
+});
+
+describe('finding a cycle in the cascade', () => {
+  it('finds a self-reference and a longer loop, and nothing in a tree', () => {
+    expect(findCycle([{ id: 'A', parent_id: 'A' }])).toEqual(['A', 'A']);
+    expect(
+      findCycle([
+        { id: 'R', parent_id: undefined },
+        { id: 'A', parent_id: 'R' },
+        { id: 'B', parent_id: 'A' },
+      ]),
+    ).toBeUndefined();
+    expect(
+      findCycle([
+        { id: 'X', parent_id: 'B' },
+        { id: 'A', parent_id: 'B' },
+        { id: 'B', parent_id: 'A' },
+      ]),
+    ).toEqual(['B', 'A', 'B']);
+  });
+});

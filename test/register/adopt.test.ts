@@ -1,4 +1,10 @@
-import { adoptWorkbook, findCycle, isAdoptError, type AdoptResult } from '../../src/register/adopt';
+import {
+  adoptWorkbook,
+  findCycle,
+  isAdoptError,
+  type AdoptOptions,
+  type AdoptResult,
+} from '../../src/register/adopt';
 import type { CellValue, SheetData, Workbook } from '../../src/register/workbook';
 
 /** Just the reads adoption uses: adoption must never write to the user's workbook. */
@@ -46,7 +52,7 @@ const options = {
   newId: () => `KPI-TEST${String(++counter).padStart(4, '0')}`,
 };
 
-async function adopt(values: CellValue[][], extra: Partial<typeof options> & { sheet?: string } = {}) {
+async function adopt(values: CellValue[][], extra: Partial<AdoptOptions> = {}) {
   return adoptWorkbook(sheetsOnly([{ name: 'KPIs', values }]), { ...options, ...extra });
 }
 

@@ -1,5 +1,6 @@
 import { toNumber, toOptionalNumber } from './coerce';
 import { KpiError, divError, isKpiError, naError, numError, valueError } from './errors';
+import { tidy } from './score';
 import { BLANK, isBlank, type Arg, type Cell, type Out } from './values';
 import { flatten } from './vectorize';
 import { POLARITY, wordReader, type Polarity } from './words';
@@ -31,6 +32,8 @@ export function assessFeasibility(
       return divError('The recent level is 0, so the uplift to the target cannot be measured.');
     uplift = polarity === 'closer' ? Math.abs(target / level - 1) : target / level - 1;
   }
+  // Rounded so that a target exactly at a boundary (84 against 80 is 5%) lands on the inclusive side.
+  uplift = tidy(uplift);
   if (uplift <= easyWithin) return 'EASY';
   if (uplift > unrealisticBeyond) return 'UNREALISTIC';
   return 'STRETCH';

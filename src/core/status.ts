@@ -32,9 +32,14 @@ export function statusOf(
   if (![score, greenAt, amberAt].every((n) => n === undefined || Number.isFinite(n))) {
     return valueError('STATUS needs finite numbers for score, green_at and amber_at.');
   }
-  const green = greenAt ?? FRAMEWORK_THRESHOLDS[framework].greenAt;
-  const amber = amberAt ?? FRAMEWORK_THRESHOLDS[framework].amberAt;
-  if (amber > green) return numError(`amber_at (${amber}) must not be above green_at (${green}).`);
+  if (greenAt !== undefined && amberAt !== undefined && amberAt > greenAt) {
+    return numError(`amber_at (${amberAt}) must not be above green_at (${greenAt}).`);
+  }
+  // One override moves the other framework default out of its way (green_at 0.8 under KPI, whose amber
+  // is 0.9, leaves no amber band) instead of failing on a number the user never typed.
+  const defaults = FRAMEWORK_THRESHOLDS[framework];
+  const green = greenAt ?? Math.max(defaults.greenAt, amberAt ?? -Infinity);
+  const amber = amberAt ?? Math.min(defaults.amberAt, green);
   return score >= green ? 'GREEN' : score >= amber ? 'AMBER' : 'RED';
 }
 

@@ -447,8 +447,8 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     key: 'PROC-COST',
     name: { en: 'Procurement cost reduction rate', 'zh-HK': '採購成本降低率' },
     description: {
-      en: 'Saving on the unit cost of our top 50 homeware products against last year’s prices, from 0% to 4% this financial year.',
-      'zh-HK': '本財政年度,五十大家品的單位採購成本較去年價格的節省比率,由 0% 提升至 4%。',
+      en: 'Saving on the unit cost of our top 50 homeware products against last year’s prices, from 2.5% to 4% this financial year.',
+      'zh-HK': '本財政年度,五十大家品的單位採購成本較去年價格的節省比率,由 2.5% 提升至 4%。',
     },
     owner: 'coo',
     level: 'department',
@@ -459,7 +459,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     form: 'change',
     unit: PERCENT,
     polarity: 'higher',
-    baseline: 0,
+    baseline: 0.025,
     target: 0.04,
     weight: 0.15,
     cadence: 'monthly',
@@ -585,8 +585,8 @@ const DEMO_KPIS: readonly DemoKpi[] = [
       'zh-HK': '大灣區網上商店:每月訂單數',
     },
     description: {
-      en: 'Key result: orders placed each month on our new Greater Bay Area online store, from 0 to 1,500.',
-      'zh-HK': '關鍵結果:大灣區新網上商店每月的訂單數目,由 0 張提升至 1,500 張。',
+      en: 'Key result: orders placed each month on our new Greater Bay Area online store, from 800 in the pilot to 1,500.',
+      'zh-HK': '關鍵結果:大灣區新網上商店每月的訂單數目,由試業期的 800 張提升至 1,500 張。',
     },
     owner: 'ecommerce',
     level: 'department',
@@ -597,7 +597,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     form: 'count',
     unit: { en: 'orders', 'zh-HK': '張訂單' },
     polarity: 'higher',
-    baseline: 0,
+    baseline: 800,
     target: 1500,
     weight: 0.25,
     framework: 'OKR',
@@ -611,8 +611,8 @@ const DEMO_KPIS: readonly DemoKpi[] = [
       'zh-HK': '大灣區佔網上營業額比率',
     },
     description: {
-      en: 'Key result: share of our online revenue coming from Greater Bay Area customers each month, from 0% to 5%.',
-      'zh-HK': '關鍵結果:每月網上營業額中來自大灣區客戶的比率,由 0% 提升至 5%。',
+      en: 'Key result: share of our online revenue coming from Greater Bay Area customers each month, from 3% to 5%.',
+      'zh-HK': '關鍵結果:每月網上營業額中來自大灣區客戶的比率,由 3% 提升至 5%。',
     },
     owner: 'ecommerce',
     level: 'department',
@@ -623,7 +623,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     form: 'ratio',
     unit: PERCENT,
     polarity: 'higher',
-    baseline: 0,
+    baseline: 0.03,
     target: 0.05,
     weight: 0.1,
     framework: 'OKR',
@@ -683,7 +683,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
       'zh-HK': '麥俊熙於 45 日內收回的發票比率',
     },
     description: {
-      en: 'Share of business customer invoices that Mak Chun Hei collects within 45 days each month, from 70% to 85%.',
+      en: 'Share of corporate customer invoices that Mak Chun Hei collects within 45 days each month, from 70% to 85%.',
       'zh-HK': '麥俊熙每月於 45 日內收回的企業客戶發票比率,由 70% 提升至 85%。',
     },
     owner: 'mak',
@@ -704,7 +704,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   {
     key: 'IND-KWOK-CHAT',
     name: {
-      en: 'Live chats resolved in first contact by Kwok Wai Man’s team',
+      en: 'First-contact resolution rate of live chats handled by Kwok Wai Man’s team',
       'zh-HK': '郭慧敏團隊首次接觸即解決的網上客服查詢比率',
     },
     description: {

@@ -1,0 +1,206 @@
+import { DEFAULT_UNREALISTIC_BEYOND, assessFeasibility, type Feasibility } from '../feasibility';
+import { isKpiError } from '../errors';
+import { format, hasChinese, type Lang } from '../i18n';
+import type { Polarity } from '../words';
+import { extract, type Extraction } from './extract';
+import { SMART_MESSAGES, type SmartMessageKey } from './messages';
+import type { Quantity } from './quantity';
+
+export type SmartLetter = 'S' | 'M' | 'A' | 'R' | 'T';
+
+/** A KPI definition and the register fields that take precedence over what the text says. */
+export interface SmartInput {
+  text: string;
+  target?: number;
+  unit?: string;
+  deadline?: Date;
+  parent?: string;
+  baseline?: number;
+  /** The language of the reasons; by default the text's own (zh-HK when it contains Chinese). */
+  lang?: Lang;
+}
+
+export interface SmartCriterion {
+  letter: SmartLetter;
+  pass: boolean;
+  /** The reason's catalog key and its text in `lang`; absent when the criterion passes. */
+  key?: SmartMessageKey;
+  reason?: string;
+}
+
+export interface SmartResult {
+  /** `n/5` followed by ` · L: reason` for each failing criterion; '' for a blank text. */
+  text: string;
+  score: number;
+  lang: Lang;
+  /** In S, M, A, R, T order. */
+  criteria: SmartCriterion[];
+  extraction: Extraction;
+  /** The numbers the Achievable test used, with where the polarity came from (the direction of the numbers). */
+  target?: number;
+  baseline?: number;
+  polarity?: Polarity;
+  feasibility?: Feasibility;
+}
+
+const SEPARATOR = ' · ';
+/** A `unit` argument that says the numbers are percentages (stored as fractions: 18% is 0.18). */
+const PERCENT_UNIT = /^(?:%|percent|percentage|pct|百分比|百分率)$/i;
+const FACTOR = String(1 + DEFAULT_UNREALISTIC_BEYOND);
+const VAGUE_TIME =
+  /\b(?:asap|as\s+soon\s+as\s+possible|soon|eventually|in\s+the\s+future|some\s*day|over\s+time|going\s+forward)\b|盡快|儘快|尽快|未來|將來|日後|早日|遲些|稍後/i;
+const VERB_PREFIX =
+  /^(?:要|將|把|使|讓)?(?:提升|提高|增加|減少|降低|改善|維持|保持|達到|達成|縮短|增長|控制|優化|加強|推動)+/;
+
+/**
+ * Numbers in reasons: a text number as written; an argument without floating-point noise, and as a
+ * percentage when the number it is compared with was written as one (0.5 against "12%" shows "50%").
+ */
+function show(
+  value: number,
+  quantity: Quantity | undefined,
+  other: Quantity | undefined,
+  unit?: string,
+): string {
+  if (quantity) return quantity.raw;
+  const percent = unit !== undefined ? PERCENT_UNIT.test(unit) : other?.kind === 'percent';
+  const number = String(Number((percent ? value * 100 : value).toPrecision(10)));
+  if (percent) return `${number}%`;
+  return unit ? `${number} ${unit}` : number;
+}
+
+interface Verdict {
+  pass: boolean;
+  key?: SmartMessageKey;
+  params?: Record<string, string>;
+}
+const PASS: Verdict = { pass: true };
+
+function specific(ex: Extraction, concrete: boolean): Verdict {
+  const { metricTier: tier, scope } = ex;
+  // "Hire 25 engineers for the Hong Kong office": no metric word, but a count for a named scope.
+  if (tier === undefined) return scope && concrete ? PASS : { pass: false, key: 's.vague' };
+  if (tier === 'area') {
+    return scope && concrete ? PASS : { pass: false, key: 's.area', params: { area: ex.metric ?? '' } };
+  }
+  if (scope || (tier === 'specific' && concrete)) return PASS;
+  const metric = (ex.metric ?? '').replace(VERB_PREFIX, '') || (ex.metric ?? '');
+  return { pass: false, key: 's.noScope', params: { metric } };
+}
+
+/** A target stated in the text: any number that is not only a baseline, a scale or a change in points. */
+function hasTextTarget(ex: Extraction): boolean {
+  for (const q of ex.quantities) {
+    if (q.role !== 'baseline' && q.role !== 'scale' && q.role !== 'from') return true;
+  }
+  return false;
+}
+
+interface Achievability extends Verdict {
+  target?: number;
+  baseline?: number;
+  polarity?: Polarity;
+  feasibility?: Feasibility;
+}
+
+function achievable(input: SmartInput, ex: Extraction): Achievability {
+  const target = input.target ?? ex.target?.value;
+  const baseline = input.baseline ?? ex.baseline?.value;
+  const targetQ = input.target === undefined ? ex.target : undefined;
+  const baselineQ = input.baseline === undefined ? ex.baseline : undefined;
+  if (target !== undefined && baseline !== undefined) {
+    const polarity: Polarity = target < baseline ? 'lower' : 'higher';
+    const params = {
+      target: show(target, targetQ, baselineQ, input.unit),
+      baseline: show(baseline, baselineQ, targetQ, input.unit),
+      factor: FACTOR,
+    };
+    const feasibility = assessFeasibility(target, baseline, polarity);
+    if (isKpiError(feasibility)) return { pass: false, key: 'a.zero', params, target, baseline, polarity };
+    if (feasibility === 'UNREALISTIC') {
+      const key = polarity === 'lower' ? 'a.tooLow' : 'a.tooHigh';
+      return { pass: false, key, params, target, baseline, polarity, feasibility };
+    }
+    return { pass: true, target, baseline, polarity, feasibility };
+  }
+  // "by 20%": the level is today's, so the uplift alone decides (halving is as hard as doubling).
+  const change = ex.change;
+  if (change && change.quantity.kind === 'percent') {
+    const share = change.quantity.value;
+    const polarity: Polarity = change.direction === 'down' ? 'lower' : 'higher';
+    const feasibility: Feasibility =
+      polarity === 'lower' && share >= 1
+        ? 'UNREALISTIC'
+        : (assessFeasibility(polarity === 'lower' ? 1 - share : 1 + share, 1, polarity) as Feasibility);
+    if (feasibility !== 'UNREALISTIC') return { pass: true, polarity, feasibility };
+    const params = { change: change.quantity.raw, factor: FACTOR };
+    return {
+      pass: false,
+      key: polarity === 'lower' ? 'a.cutTooDeep' : 'a.riseTooHigh',
+      params,
+      polarity,
+      feasibility,
+    };
+  }
+  if (baseline !== undefined) {
+    return {
+      pass: false,
+      key: 'a.noTarget',
+      params: { baseline: show(baseline, baselineQ, undefined, input.unit) },
+      baseline,
+    };
+  }
+  return { pass: false, key: 'a.noBaseline', target };
+}
+
+function timeBound(input: SmartInput, ex: Extraction): Verdict {
+  if (input.deadline !== undefined || ex.times.length > 0) return PASS;
+  const vague = VAGUE_TIME.exec(ex.text);
+  return vague
+    ? { pass: false, key: 't.vague', params: { word: vague[0] } }
+    : { pass: false, key: 't.noTime' };
+}
+
+/**
+ * The five SMART criteria for one definition. Arguments (the register's own fields) take precedence
+ * over what is read from the text; the reasons are in the text's language unless `lang` is given.
+ */
+export function checkSmart(input: SmartInput): SmartResult {
+  const ex = extract(input.text);
+  const lang: Lang = input.lang ?? (hasChinese(input.text) ? 'zh-HK' : 'en');
+  const measurable = input.target !== undefined || hasTextTarget(ex);
+  const a = achievable(input, ex);
+  const verdicts: Array<[SmartLetter, Verdict]> = [
+    ['S', specific(ex, measurable)],
+    ['M', measurable ? PASS : { pass: false, key: 'm.noNumber' }],
+    ['A', a],
+    [
+      'R',
+      input.parent !== undefined && input.parent.trim() !== '' ? PASS : { pass: false, key: 'r.noParent' },
+    ],
+    ['T', timeBound(input, ex)],
+  ];
+  const messages = SMART_MESSAGES[lang];
+  let score = 0;
+  let text = '';
+  const criteria: SmartCriterion[] = verdicts.map(([letter, verdict]) => {
+    if (verdict.pass || !verdict.key) {
+      score++;
+      return { letter, pass: true };
+    }
+    const reason = format(messages[verdict.key], verdict.params);
+    text += `${SEPARATOR}${letter}: ${reason}`;
+    return { letter, pass: false, key: verdict.key, reason };
+  });
+  return {
+    text: input.text.trim() === '' ? '' : `${score}/5${text}`,
+    score,
+    lang,
+    criteria,
+    extraction: ex,
+    target: a.target,
+    baseline: a.baseline,
+    polarity: a.polarity ?? ex.polarity,
+    feasibility: a.feasibility,
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The Specific test reads two things: WHAT is measured (a metric) and FOR WHOM or WHERE (a scope).
+ * Metrics come in three strengths:
+ * - `specific`: a named measure ("conversion rate", "average handling time", 轉換率, 處理時間, NPS);
+ * - `basic`: a countable or financial quantity ("customers", "revenue", 客戶, 營業額);
+ * - `area`: a broad area that is not yet a measure ("sales", "service", 銷售, 服務, 業績).
+ * The word lists are deliberately generous with measures and strict with areas: a definition should
+ * fail Specific only when a reader could not tell what number will be reported, or for whom.
+ */
+export type MetricTier = 'specific' | 'basic' | 'area';
+
+export interface Specificity {
+  /** The metric as written, e.g. "conversion rate" or "轉換率". */
+  metric?: string;
+  tier?: MetricTier;
+  /** The first scope found: a region, channel, team, segment, product or "per customer". */
+  scope?: string;
+}
+
+const SPECIFIC_EN = new RegExp(
+  [
+    // Named compound measures: "conversion rate", "gross margin", "satisfaction score", "market share".
+    String.raw`\b[a-z][a-z-]{1,20}\s+(?:rates?|ratios?|scores?|margins?|shares?|index|indices|yields?|percentage|accuracy|utili[sz]ation|availability|occupancy|compliance|coverage|penetration|adoption|attendance)\b`,
+    String.raw`\b(?:handling|handle|response|resolution|waiting|wait|lead|cycle|delivery|turnaround|processing|queue|hold|call|onboarding|ramp[- ]up|setup|fulfil?ment|shipping|dispatch|repair|recovery|reply|checkout|check[- ]out|loading|load|page[- ]load|transit|approval|payback)\s+times?\b`,
+    String.raw`\btime[- ]to[- ][a-z]+\b`,
+    String.raw`\b(?:overtime|training|billable|labou?r|machine|volunteer|man)[- ]hours\b`,
+    String.raw`\b(?:average|avg\.?|mean|median)\s+(?!of\b)[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?`,
+    String.raw`\bnumber\s+of\s+[a-z][a-z-]+`,
+    String.raw`\b(?:net promoter score|customer satisfaction|employee satisfaction|employee engagement|market share|headcount|basket size|order value|ticket size|inventory days|receivable days|payable days|days payable outstanding|days inventory outstanding|inventory turns?|stock turns?|days sales outstanding|share of wallet|first[- ](?:call|contact|time) (?:resolution|fix)|sales volume|sales revenue|net sales|gross sales|gross profit|net profit|operating profit|free cash flow|cash flow|throughput|downtime|uptime|stock[- ]?outs?|out[- ]of[- ]stocks?|on[- ]time (?:delivery|shipment|dispatch|payment|completion))\b`,
+    String.raw`\b(?:cost|revenue|sales|profit|spend|output|calls|orders|tickets|units|visits|leads)\s+per\s+[a-z]+`,
+    String.raw`\b(?:nps|csat|ces|aht|fcr|cac|ltv|clv|roas|roi|ctr|cpc|cpl|cpa|cpo|cpm|arpu|aov|mrr|arr|ebitda|ebit|gmv|otif|oee|mttr|mtbf|dso|dpo|dio|wau|mau|dau|eps|roe|roa|nim)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** Words a compound measure must not start with ("at any rate", "the first time"). */
+const NOT_A_MEASURE =
+  /^(?:any|first|fair|the|a|an|our|this|that|its|their|your|my|same|good|better|best|higher|lower|more)\s/i;
+
+const BASIC_EN =
+  /\b(?:churn|attrition|customers|clients|users|members|subscribers|visitors|visits|sessions|leads|prospects|orders|transactions|bookings|sign[- ]?ups|registrations|enrolments|enrollments|downloads|installs|tickets|calls|complaints|defects|incidents|errors|returns|refunds|revenues?|turnover|profits?|income|earnings|costs?|expenses|spend|spending|savings|receivables|inventory|units|shipments|deliveries|hires|applicants|candidates|headcount|traffic|impressions|clicks|followers|reviews|ratings?|backlog|deals|contracts|renewals|referrals|accidents|injuries|absences|outages|bugs|releases|deployments|donations|volunteers|patients|students|graduates|footfall|gmv|waste|energy|electricity|water|fuel|paper|emissions|co2|carbon|consumption|emails|messages|enquiries|inquiries|requests|claims|applications|cases|audits)\b/i;
+
+const AREA_EN =
+  /\b(?:sales|service|services|performance|quality|efficiency|experience|operations|productivity|image|awareness|morale|communication|processes|process|growth|business|engagement|results|profitability|satisfaction|retention|loyalty)\b/i;
+
+/** Chinese compound measures: most end in 率, 時間, 分數, 滿意度 … (效率 and 頻率 are areas, not rates). */
+const SPECIFIC_ZH = new RegExp(
+  [
+    String.raw`[\u4e00-\u9fffA-Za-z]{0,6}(?<![效頻機概])率`,
+    String.raw`[\u4e00-\u9fff]{0,6}(?:時間|時長|天數|日數|分數|評分|指數|比例|比率|滿意度|淨推薦值|推薦值|金額|單價|產值|週期|周期|周轉|週轉|市佔)`,
+    String.raw`每[次位名個宗張筆人間][\u4e00-\u9fff]{0,4}(?:成本|收入|金額|產值|營業額|時間)`,
+  ].join('|'),
+);
+
+const BASIC_ZH =
+  /客戶(?!服務|體驗|關係)|顧客(?!服務|體驗|關係)|用戶(?!體驗)|會員|訂單|營業額|營收|收入|銷售額|銷售量|銷量|銷售金額|利潤|毛利|純利|盈利|成本|開支|支出|投訴|訪客|訪問量|瀏覽量|流量|點擊|下載|線索|查詢|個案|工單|來電|次品|廢品|產量|產出|出貨量|庫存|應收帳款|應收賬款|現金流|員工人數|人手|入職|註冊|預約|訂閱|粉絲|好評|交易|成交|合約|簽約|續約|轉介|意外|工傷|缺勤|故障|停機|人流|捐款|病人|學生|用電|耗電|用水|用紙|碳排放|排放|廢物|廚餘|加班/;
+
+const AREA_ZH =
+  /銷售|服務|業績|表現|質素|質量|品質|效率|體驗|營運|生產力|形象|知名度|士氣|溝通|管理|流程|增長|發展|競爭力|盈利能力|客戶關係/;
+
+const SCOPE_EN = new RegExp(
+  [
+    String.raw`\b(?:regions?|regional|district|branch(?:es)?|stores?|shops?|outlets?|online|offline|in[- ]store|retail|wholesale|e-?commerce|website|web|app|mobile|channels?|segments?|teams?|department|division|business unit|products?|product line|sku|categor(?:y|ies)|plant|factory|warehouse|call cent(?:re|er)|contact cent(?:re|er)|help ?desk|phone|hotline|email|live chat|chat|support|enterprise|smes?|corporate|consumers?|b2b|b2c|vip|new|existing|returning|repeat|first[- ]time|premium|domestic|overseas|international|local|company[- ]wide|group[- ]wide|company|group|hong kong|kowloon|new territories|apac|asia|emea|europe|china|mainland|macau|singapore|taiwan|uk|global|nationwide|agents?|employees?|staff|front[- ]?line|emails?|service desk|programmes?|programs?|campaigns?|loyalty|head office|offices?|headquarters|recruitment|marketing|advertising|travel|procurement|payroll|logistics|systems?|servers?|network|academic year|fleet|vehicles?|instagram|facebook|linkedin|youtube|tiktok|wechat|whatsapp|google|xiaohongshu|app store)\b`,
+    String.raw`\bhk\b(?![$])`,
+    String.raw`\bper\s+(?:customer|employee|order|store|agent|user|visit|head|staff|member|account|shop|branch|transaction|sales ?rep|rep|seller|table|room|square (?:foot|metre|meter)|sq ?ft)\b`,
+    // "for phone support", "in Kowloon", "across all stores" (but not "in Q1", "for 3 months", "in total").
+    String.raw`\b(?:for|in|at|across|among|throughout|within)\s+(?:the\s+|our\s+|all\s+|each\s+|every\s+)?(?!(?:q[1-4]|h[12]|fy|the|end|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|this|next|last|coming|first|second|third|fourth|each|every|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|days?|weeks?|months?|quarters?|years?|time|total|general|future|order|line|terms?|full|particular|place|addition|advance|respect|which|all|our|its|their|his|her|usd|hkd|rmb|any|some|most|cases?|progress|half|least|most|risk|once|scale|pace|par|cost|stake|hand|what|how|budget|line|short|detail|full)\b)[a-z]{3,}`,
+  ].join('|'),
+  'i',
+);
+
+const SCOPE_ZH = new RegExp(
+  [
+    '系統|伺服器|網絡|香港|九龍|新界|港島|離島|澳門|內地|國內|中國|大灣區|深圳|廣州|上海|北京|台灣|海外|本地|亞太|東南亞|全港|全球|地區|區域|分區|各區|[東南西北中]區',
+    '門市|分店|店舖|店鋪|實體店|旗艦店|網店|線上|網上|線下|電商|官網|網站|手機|應用程式|渠道|通路|平台',
+    '採購|物流|財務|人事|行銷|專頁|社交媒體|辦公室|總部|分行|學校|醫院|部門|客服部|銷售部|市場部|營運部|財務部|人事部|人力資源部|採購部|物流部|生產部|資訊科技部|團隊|組別|小組|客服中心|熱線|電話|電郵|即時通訊',
+    '產品|品牌|系列|貨品|商品|生產線|工廠|廠房|倉庫|貨倉',
+    '新客|新用戶|新會員|新顧客|新增|現有|舊客|回頭客|首次|首單|企業客戶|中小企|零售|批發|會員|貴賓|VIP',
+    '每位|每名|每個|每宗|每張|每筆|每間|每人|人均|全公司|集團|本公司|公司整體|全體|員工|同事|前線',
+  ].join('|'),
+  'i',
+);
+
+/**
+ * The Chinese patterns start at the first ideograph they can, which takes in the words before the
+ * metric ("香港地區的新客戶轉換率"): keep what follows the last particle, verb or period word.
+ */
+const ZH_LEAD =
+  /^.*(?:[的之要將把從由在於,、。;:]|提升|提高|增加|減少|降低|改善|維持|保持|達到|達成|縮短|增長|控制|優化|加強|每月|每季|每週|每年|每日|本季|今年)/;
+
+function firstMatch(re: RegExp, text: string, skip?: RegExp): string | undefined {
+  const m = re.exec(text);
+  if (!m) return undefined;
+  if (skip && skip.test(m[0])) {
+    // A rejected first match ("the first rate …") must not hide a later real one.
+    const rest = text.slice(m.index + m[0].length);
+    return firstMatch(re, rest, skip);
+  }
+  return m[0];
+}
+
+/** Reads what is measured and for whom or where. `zh` selects the Chinese lists in addition to English. */
+export function readSpecificity(text: string, zh: boolean): Specificity {
+  let metric: string | undefined;
+  let tier: MetricTier | undefined;
+  if (zh && (metric = firstMatch(SPECIFIC_ZH, text))) {
+    tier = 'specific';
+    metric = metric.replace(ZH_LEAD, '') || metric;
+  } else if ((metric = firstMatch(SPECIFIC_EN, text, NOT_A_MEASURE))) tier = 'specific';
+  else if (zh && (metric = firstMatch(BASIC_ZH, text))) tier = 'basic';
+  else if ((metric = firstMatch(BASIC_EN, text))) tier = 'basic';
+  else if (zh && (metric = firstMatch(AREA_ZH, text))) tier = 'area';
+  else if ((metric = firstMatch(AREA_EN, text))) tier = 'area';
+  const scope = (zh ? firstMatch(SCOPE_ZH, text) : undefined) ?? firstMatch(SCOPE_EN, text);
+  return { metric: metric?.trim(), tier, scope: scope?.trim() };
+}

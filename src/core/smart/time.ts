@@ -1,0 +1,330 @@
+import { readSmallNumber } from './normalize';
+
+export type TimeKind =
+  'date' | 'month' | 'quarter' | 'half' | 'year' | 'fiscal-year' | 'relative' | 'within' | 'recurring';
+export type PeriodUnit = 'day' | 'week' | 'fortnight' | 'month' | 'quarter' | 'half' | 'year';
+
+/** A date, period or cadence found in a KPI definition ("by 30 June 2026", "Q1 2026", "每月"). */
+export interface TimeMention {
+  kind: TimeKind;
+  /** The words as written (after full-width folding). */
+  raw: string;
+  start: number;
+  end: number;
+  /** The date itself, or the last day of the period, when the text gives the year. */
+  date?: Date;
+  /** The period of a cadence ("monthly"), a relative period ("this quarter") or a window ("within 90 days"). */
+  unit?: PeriodUnit;
+  /** The length of a window ("within 90 days" → 90). */
+  count?: number;
+}
+
+type Found = Omit<TimeMention, 'raw' | 'start' | 'end'>;
+interface Pattern {
+  re: RegExp;
+  read: (m: RegExpExecArray) => Found | undefined;
+  /** Skips the pattern cheaply when the text cannot match: it needs a digit, or Chinese. */
+  digit?: true;
+  zh?: true;
+}
+
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+const CN_NUM = '[一二兩三四五六七八九十百半]+';
+const SMALL = String.raw`(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)`;
+const SMALL_WORDS: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  eighteen: 18,
+  'twenty-four': 24,
+};
+
+function fullYear(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const year = Number(text);
+  return text.length === 2 ? 2000 + year : year;
+}
+
+/** A real calendar date or undefined (31 June is not a deadline). */
+function calendarDate(year: number, month: number, day: number): Date | undefined {
+  const date = new Date(year, month, day);
+  return date.getFullYear() === year && date.getMonth() === month && date.getDate() === day
+    ? date
+    : undefined;
+}
+
+/** The last calendar day of a month (local midnight, like every date in the core). */
+const endOfMonth = (year: number, month: number) => new Date(year, month + 1, 0);
+
+const date = (year: number | undefined, month: number, day: number): Found | undefined => {
+  if (month < 0 || month > 11 || day < 1 || day > 31) return undefined;
+  if (year === undefined) return { kind: 'date' };
+  const found = calendarDate(year, month, day);
+  return found ? { kind: 'date', date: found } : undefined;
+};
+const month = (year: number | undefined, index: number): Found | undefined =>
+  index < 0 || index > 11
+    ? undefined
+    : { kind: 'month', date: year === undefined ? undefined : endOfMonth(year, index) };
+const quarter = (year: number | undefined, q: number): Found => ({
+  kind: 'quarter',
+  date: year === undefined ? undefined : endOfMonth(year, q * 3 - 1),
+});
+const half = (year: number | undefined, h: number): Found => ({
+  kind: 'half',
+  date: year === undefined ? undefined : endOfMonth(year, h === 1 ? 5 : 11),
+});
+const year = (y: number): Found | undefined =>
+  y >= 1900 && y <= 2199 ? { kind: 'year', date: new Date(y, 11, 31) } : undefined;
+
+function unitOf(word: string): PeriodUnit | undefined {
+  const w = word.toLowerCase();
+  if (/^(?:day|daily|日|天)/.test(w)) return 'day';
+  if (/^(?:fortnight|bi-?weekly|兩週|兩周|两周)/.test(w)) return 'fortnight';
+  if (/^(?:week|wk|週|周|星期|禮拜)/.test(w)) return 'week';
+  if (/^(?:month|mo|mth|月)/.test(w)) return 'month';
+  if (/^(?:quarter|qtr|季)/.test(w)) return 'quarter';
+  if (/^(?:half|semi|半年)/.test(w)) return 'half';
+  if (/^(?:year|yr|annum|annual|財|年|學年|fy|fiscal|financial|academic|school)/.test(w)) return 'year';
+  return undefined;
+}
+
+const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+};
+
+const cnQuarter = (word: string) => readSmallNumber(word) ?? 0;
+
+/**
+ * The patterns, English then Chinese. Digits are ASCII here (full-width text is folded first).
+ * Where two patterns overlap the longer match wins ("30 June 2026" over "June 2026").
+ */
+const PATTERNS: readonly Pattern[] = [
+  // 2026-06-30, 2026/6/30
+  {
+    digit: true,
+    re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g,
+    read: (m) => date(Number(m[1]), Number(m[2]) - 1, Number(m[3])),
+  },
+  // 30/6/2026 (day first, as in Hong Kong)
+  {
+    digit: true,
+    re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/g,
+    read: (m) => date(fullYear(m[3]), Number(m[2]) - 1, Number(m[1])),
+  },
+  // 30 June 2026, 30th June, 30 Jun
+  {
+    digit: true,
+    re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\b\.?(?:,?\s+(\d{4}))?`, 'gi'),
+    read: (m) => date(fullYear(m[3]), monthIndex(m[2]), Number(m[1])),
+  },
+  // June 30, 2026
+  {
+    digit: true,
+    re: new RegExp(
+      String.raw`\b${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b(?!\s*(?:%|[a-z]))`,
+      'gi',
+    ),
+    read: (m) => date(fullYear(m[3]), monthIndex(m[1]), Number(m[2])),
+  },
+  // June 2026
+  {
+    digit: true,
+    re: new RegExp(String.raw`\b${MONTH}\.?,?\s+(\d{4})\b`, 'gi'),
+    read: (m) => month(Number(m[2]), monthIndex(m[1])),
+  },
+  // by June, end of June ("may" alone is too often a verb to count without a marker)
+  {
+    re: new RegExp(
+      String.raw`\b(?:by|before|until|till|end\s+of|in|during)\s+(?:the\s+end\s+of\s+)?${MONTH}\b`,
+      'gi',
+    ),
+    read: (m) => month(undefined, monthIndex(m[1])),
+  },
+  // Q1 2026, Q1 FY26, 2026 Q1, 2026-Q1
+  {
+    digit: true,
+    re: /\b(?:q([1-4])(?:\s*(?:of\s+)?(?:fy\s*)?'?(\d{4}|\d{2}(?!\d)))?|(\d{4})\s*[-/]?\s*q([1-4]))\b/gi,
+    read: (m) => (m[1] ? quarter(fullYear(m[2]), Number(m[1])) : quarter(Number(m[3]), Number(m[4]))),
+  },
+  // first quarter of 2026
+  {
+    re: /\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(\d{4}))?\b/gi,
+    read: (m) => quarter(fullYear(m[2]), ORDINALS[m[1].toLowerCase()]),
+  },
+  // H1 2026, 2026 H2
+  {
+    digit: true,
+    re: /\b(?:h([12])(?:\s*(?:fy\s*)?'?(\d{4}|\d{2}(?!\d)))?|(\d{4})\s*[-/]?\s*h([12]))\b/gi,
+    read: (m) => (m[1] ? half(fullYear(m[2]), Number(m[1])) : half(Number(m[3]), Number(m[4]))),
+  },
+  // first half of 2026
+  {
+    re: /\b(first|second)\s+half(?:\s+of\s+(?:the\s+year\s+)?(\d{4}))?\b/gi,
+    read: (m) => half(fullYear(m[2]), m[1].toLowerCase() === 'first' ? 1 : 2),
+  },
+  // FY2026, FY26, fiscal year 2026/27 (fiscal years end on different dates, so no date is implied)
+  {
+    digit: true,
+    re: /\b(?:fy|fiscal\s+year|financial\s+year)\s*'?(\d{4}|\d{2})(?:\s*[/-]\s*\d{2,4})?\b/gi,
+    read: () => ({ kind: 'fiscal-year', unit: 'year' }),
+  },
+  // by 2026, in 2026, end of 2026, year-end 2026
+  {
+    digit: true,
+    re: /\b(?:by|in|for|during|before|until|till|through|throughout|within|end\s+of|end-|year[- ]end)\s+(?:the\s+)?(?:end\s+of\s+)?(?:year\s+)?((?:19|20|21)\d{2})\b(?![.,]\d|\s*%)/gi,
+    read: (m) => year(Number(m[1])),
+  },
+  // "2026 revenue target": a year leading the text
+  {
+    digit: true,
+    re: /^\s*((?:19|20|21)\d{2})\b(?=\s+(?!(?:units?|customers?|clients?|orders?|new|items?|people|staff|users?|leads?|calls?|tickets?|visits?|visitors?)\b)[a-z])/gi,
+    read: (m) => year(Number(m[1])),
+  },
+  // this quarter, next month, the current financial year, year-end, end of the quarter, YTD
+  {
+    re: /\b(?:(?:this|next|the\s+coming|coming|current|the\s+current|the\s+next|the\s+following|following)\s+(week|month|quarter|half|year|financial\s+year|fiscal\s+year|academic\s+year|school\s+year|fy)|(?:by\s+|before\s+|at\s+)?(?:the\s+)?(year|quarter|month|half)[- ]end|end\s+of\s+(?:the\s+)?(week|month|quarter|half|year)|(ytd|qtd|mtd|year[- ]to[- ]date))\b/gi,
+    read: (m) => ({ kind: 'relative', unit: unitOf(m[1] ?? m[2] ?? m[3] ?? 'year') }),
+  },
+  // within 90 days, in the next 6 months, over the next two quarters
+  {
+    re: new RegExp(
+      String.raw`\b(?:(?:within|in|over|inside|for|during)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?|(?:the\s+)?next\s+)${SMALL}\s+(days?|weeks?|months?|quarters?|years?)\b`,
+      'gi',
+    ),
+    read: (m) => ({
+      kind: 'within',
+      unit: unitOf(m[2]),
+      count: SMALL_WORDS[m[1].toLowerCase()] ?? Number(m[1]),
+    }),
+  },
+  // monthly, per month, every week, /month
+  {
+    re: /\b(daily|weekly|fortnightly|bi-?weekly|monthly|quarterly|half-yearly|semi-?annual(?:ly)?|annual(?:ly)?|yearly)\b|\b(?:per|each|every)\s+(day|week|fortnight|month|quarter|year|annum)\b|\ban?\s+(day|week|month|year)\b|\/\s*(day|wk|week|mo|mth|month|qtr|quarter|yr|year)\b/gi,
+    read: (m) => ({ kind: 'recurring', unit: unitOf(m[1] ?? m[2] ?? m[3] ?? m[4]) }),
+  },
+  // 2026年6月30日, 6月30號
+  {
+    digit: true,
+    zh: true,
+    re: /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日號号]/g,
+    read: (m) => date(m[1] ? Number(m[1]) : undefined, Number(m[2]) - 1, Number(m[3])),
+  },
+  // 2026年6月, 6月底, 十二月前
+  {
+    zh: true,
+    re: new RegExp(
+      String.raw`(\d{4})\s*年\s*(\d{1,2})\s*月份?|(\d{1,2}|${CN_NUM})\s*月份?\s*(?:底|尾|末|中|前|內)`,
+      'g',
+    ),
+    read: (m) =>
+      m[1] ? month(Number(m[1]), Number(m[2]) - 1) : month(undefined, (readSmallNumber(m[3]) ?? 0) - 1),
+  },
+  // 2026 年第一季, 2026年Q1, 首季, 第3季度
+  {
+    zh: true,
+    re: /(?:(\d{4})\s*(?:年度|財政年度|財年|年)?\s*)?(?:第\s*([一二三四1-4])\s*(?:個\s*)?季度?|q\s*([1-4])\b|首季)/gi,
+    read: (m) => quarter(m[1] ? Number(m[1]) : undefined, m[2] ? cnQuarter(m[2]) : m[3] ? Number(m[3]) : 1),
+  },
+  // 2026 年上半年, 下半年
+  {
+    zh: true,
+    re: /(?:(\d{4})\s*(?:年度|財年|年)?\s*)?([上下])半年度?/g,
+    read: (m) => half(m[1] ? Number(m[1]) : undefined, m[2] === '上' ? 1 : 2),
+  },
+  // 2026 年, 2026/27 年度, 2026 財年
+  {
+    digit: true,
+    zh: true,
+    re: /(\d{4})\s*(?:\/\s*\d{2,4}\s*)?(?:財政年度|財年|年度|年)/g,
+    read: (m) => year(Number(m[1])),
+  },
+  // 本季度, 今年, 下個月, 明年, 年底, 月尾, 年結
+  {
+    zh: true,
+    re: /(?:今|本|明|下|來|翌|當)\s*(?:個\s*)?(財政年度|財年|學年|年度|年|季度|季|月|週|周|星期|半年)|(年|季|月)(?:底|終|尾|末|結)|年中/g,
+    read: (m) => ({ kind: 'relative', unit: unitOf(m[1] ?? m[2] ?? '年') }),
+  },
+  // 90 日內, 三個月內, 半年之內
+  {
+    zh: true,
+    re: new RegExp(
+      String.raw`(\d+|${CN_NUM})\s*(?:個\s*)?(日|天|星期|週|周|禮拜|月|季度|季|年)\s*(?:之)?內`,
+      'g',
+    ),
+    read: (m) => ({ kind: 'within', unit: unitOf(m[2]), count: readSmallNumber(m[1]) }),
+  },
+  // 每月, 每季, 每週, 按月, 月度, 全年, 日均
+  {
+    zh: true,
+    re: /(?:每|按)\s*(?:一\s*)?(?:個\s*)?(兩週|兩周|两周|日|天|週|周|星期|禮拜|月|季度|季|半年|年)(?!數)|(月|季|年)度|全(年|季|月)|(日|月|年)均/g,
+    read: (m) => ({ kind: 'recurring', unit: unitOf(m[1] ?? m[2] ?? m[3] ?? m[4]) }),
+  },
+];
+
+const ANY_DIGIT = /\d/;
+
+/**
+ * Finds the dates, periods and cadences in a (width-folded) text, in order, without overlaps.
+ * Returned spans let the number reader skip "2026" in "Q1 2026" and "90" in "within 90 days".
+ */
+export function findTimes(text: string, chinese: boolean): TimeMention[] {
+  const found: TimeMention[] = [];
+  const digits = ANY_DIGIT.test(text);
+  for (const { re, read, digit, zh } of PATTERNS) {
+    if ((digit && !digits) || (zh && !chinese)) continue;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const what = read(m);
+      if (what) {
+        // Leading spaces matched by optional groups are not part of the mention.
+        const lead = m[0].length - m[0].trimStart().length;
+        const raw = m[0].trim();
+        found.push({ ...what, raw, start: m.index + lead, end: m.index + lead + raw.length });
+      }
+    }
+  }
+  if (found.length < 2) return found;
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: TimeMention[] = [];
+  let reach = -1;
+  for (const mention of found) {
+    if (mention.start >= reach) {
+      kept.push(mention);
+      reach = mention.end;
+    } else if (mention.end > reach) {
+      // An overlapping longer mention replaces the shorter one it extends.
+      const last = kept[kept.length - 1];
+      if (mention.end - mention.start > last.end - last.start) {
+        kept[kept.length - 1] = mention;
+        reach = mention.end;
+      }
+    }
+  }
+  return kept;
+}

@@ -4,6 +4,7 @@ import {
   enumLabel,
   FIELD_HEADERS,
   findKpiSheet,
+  INPUT_KEYS,
   matchSheetName,
   normaliseLabel,
   parseEnum,
@@ -92,7 +93,7 @@ type DefaultReason =
   | 'generated'
   | 'unassigned'
   | 'hasDepartment'
-  | 'hasParent'
+  | 'belowParent'
   | 'topLevel'
   | 'fromLevel'
   | 'fromType'
@@ -105,7 +106,8 @@ type DefaultReason =
   | 'fromWords'
   | 'percentInNumbers'
   | 'percentPoints'
-  | 'linkedByName';
+  | 'linkedByName'
+  | 'sameAsAbove';
 
 type AdoptTextKey =
   AdoptErrorCode | ProblemCode | DefaultReason | 'unassignedOwner' | 'checkInNote' | 'column';
@@ -130,7 +132,7 @@ export const ADOPT_TEXT: Catalog<AdoptTextKey> = {
     generated: 'generated',
     unassigned: 'no owner given',
     hasDepartment: 'has a department',
-    hasParent: 'has a parent but no department',
+    belowParent: 'one level below its parent',
     topLevel: 'no parent and no department',
     fromLevel: 'from the level',
     fromType: 'from the type',
@@ -144,6 +146,7 @@ export const ADOPT_TEXT: Catalog<AdoptTextKey> = {
     percentInNumbers: 'the numbers are written with %',
     percentPoints: 'read as percentage points',
     linkedByName: 'parent given by name, linked to its id',
+    sameAsAbove: 'blank: as the row above, as in merged cells',
     unassignedOwner: '(unassigned)',
     checkInNote: 'Adopted from sheet "{sheet}", row {row}.',
     column: 'Column {letter}',
@@ -166,7 +169,7 @@ export const ADOPT_TEXT: Catalog<AdoptTextKey> = {
     generated: '系統產生',
     unassigned: '沒有填寫負責人',
     hasDepartment: '有部門',
-    hasParent: '有上級指標但沒有部門',
+    belowParent: '比上級指標低一個層級',
     topLevel: '沒有上級指標亦沒有部門',
     fromLevel: '按層級',
     fromType: '按類型',
@@ -180,6 +183,7 @@ export const ADOPT_TEXT: Catalog<AdoptTextKey> = {
     percentInNumbers: '數字以 % 表示',
     percentPoints: '視作百分點',
     linkedByName: '上級指標以名稱填寫,已連結至其編號',
+    sameAsAbove: '留空:沿用上一行,如合併儲存格',
     unassignedOwner: '(未指定)',
     checkInNote: '轉換自工作表「{sheet}」第 {row} 行。',
     column: '第 {letter} 欄',
@@ -272,10 +276,15 @@ const LOWER_WORDS =
 const CHANGE_WORDS = /\b(growth|change|yoy|mom|increase|increment)\b|增長|成長|增幅|變化|按年|按月/i;
 const AVERAGE_WORDS = /\b(average|avg|mean|per)\b|平均|每名|每個|每宗|每張/i;
 const RATIO_WORDS = /\b(rate|ratio|margin|share|percentage|conversion)\b|率|比例|比率|佔有|百分比/i;
+const CLOSER_WORDS = /\b(variance|deviation)\b|±|偏差|差異|誤差/i;
+/** Durations are averages (handling time, days to hire), whatever else the name says. */
+const TIME_UNIT =
+  /^(s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|秒|分鐘|小時|日|天|週|星期)$/i;
 
 function inferForm(name: string, unit: string | undefined): { form: Form; reason: DefaultReason } {
   if (CHANGE_WORDS.test(name)) return { form: 'change', reason: 'fromName' };
   if (AVERAGE_WORDS.test(name)) return { form: 'average', reason: 'fromName' };
+  if (unit !== undefined && TIME_UNIT.test(unit)) return { form: 'average', reason: 'fromUnit' };
   if (unit === '%') return { form: 'ratio', reason: 'fromUnit' };
   if (RATIO_WORDS.test(name)) return { form: 'ratio', reason: 'fromName' };
   return { form: 'count', reason: 'assumed' };
@@ -291,6 +300,8 @@ function inferPolarity(
       ? { polarity: 'lower', reason: 'targetBelowBaseline' }
       : { polarity: 'higher', reason: 'targetAboveBaseline' };
   }
+  const closer = CLOSER_WORDS.exec(words);
+  if (closer) return { polarity: 'closer', reason: 'fromWords', word: closer[0] };
   const match = LOWER_WORDS.exec(words);
   if (match) return { polarity: 'lower', reason: 'fromWords', word: match[0] };
   return { polarity: 'higher', reason: 'assumed' };
@@ -340,6 +351,8 @@ export async function adoptWorkbook(workbook: Workbook, options: AdoptOptions): 
 interface Draft {
   row: number;
   kpi: Kpi;
+  /** What the sheet said; the level, type and cadence are inferred once parents are linked. */
+  given: { level?: Level; type?: KpiType; cadence?: Cadence };
   parentText?: string;
   volumeText?: string;
   extras: CellValue[];
@@ -387,6 +400,9 @@ function adoptSheet(sheet: SheetData, match: KpiSheetMatch, options: AdoptOption
   const header = (field: InputKey) => FIELD_HEADERS[lang][field];
 
   const drafts: Draft[] = [];
+  // A department merged down its block is blank below its first row (as Excel reports merged cells):
+  // a blank department directly under one carries it on.
+  let carried: { row: number; department: string } | undefined;
   dataRows.forEach((cells, offset) => {
     const row = headerRow + 1 + offset;
     if (cells.every((cell) => isEmpty(cell))) return;
@@ -394,6 +410,14 @@ function adoptSheet(sheet: SheetData, match: KpiSheetMatch, options: AdoptOption
       const index = match.mapping[field];
       return index === undefined ? null : (cells[index] ?? null);
     };
+    let department = text(cell('department'));
+    let departmentCarried = false;
+    if (department !== undefined) carried = { row, department };
+    else if (carried && carried.row === row - 1) {
+      department = carried.department;
+      departmentCarried = true;
+      carried.row = row;
+    }
     const name = text(cell('name'));
     if (name === undefined) {
       problems.push({ row, code: 'noName', reason: t('noName') });
@@ -459,7 +483,7 @@ function adoptSheet(sheet: SheetData, match: KpiSheetMatch, options: AdoptOption
     if (failed) return;
 
     const description = text(cell('description'));
-    const department = text(cell('department'));
+    if (departmentCarried) addDefault('department', department as string, 'sameAsAbove', row);
     const parentText = text(cell('parent_id'));
     let unit = text(cell('unit'));
     if (unit === undefined && [cell('baseline'), cell('target'), cell('actual')].some(isPercentText)) {
@@ -483,22 +507,6 @@ function adoptSheet(sheet: SheetData, match: KpiSheetMatch, options: AdoptOption
       owner = t('unassignedOwner');
       addDefault('owner', owner, 'unassigned', row);
     }
-    let level: Level;
-    if (givenLevel) level = givenLevel;
-    else {
-      const [value, reason]: [Level, DefaultReason] =
-        department !== undefined
-          ? ['department', 'hasDepartment']
-          : parentText !== undefined
-            ? ['team', 'hasParent']
-            : ['company', 'topLevel'];
-      level = value;
-      addDefault('level', value, reason, row);
-    }
-    const type = givenType ?? TYPE_OF_LEVEL[level];
-    if (!givenType) addDefault('type', type, 'fromLevel', row);
-    const cadence = givenCadence ?? CADENCE_OF_TYPE[type];
-    if (!givenCadence) addDefault('cadence', cadence, 'fromType', row);
     const timing = givenTiming ?? 'lagging';
     if (!givenTiming) addDefault('timing', timing, 'assumedLagging', row);
     let form = givenForm;
@@ -520,6 +528,7 @@ function adoptSheet(sheet: SheetData, match: KpiSheetMatch, options: AdoptOption
 
     drafts.push({
       row,
+      given: { level: givenLevel, type: givenType, cadence: givenCadence },
       parentText,
       volumeText: text(cell('volume_id')),
       extras: extraIndexes.map((index) => cells[index] ?? null),
@@ -528,9 +537,10 @@ function adoptSheet(sheet: SheetData, match: KpiSheetMatch, options: AdoptOption
         name,
         description,
         owner,
-        level,
+        // Placeholders until the cascade is linked (see inferLevels).
+        level: 'company',
         department,
-        type,
+        type: 'strategic',
         timing,
         form,
         unit,
@@ -543,15 +553,23 @@ function adoptSheet(sheet: SheetData, match: KpiSheetMatch, options: AdoptOption
         framework,
         start,
         deadline,
-        cadence,
+        cadence: 'quarterly',
         last_review: lastReview,
       },
     });
   });
 
   if (drafts.length === 0) throw new AdoptError('noKpis', { sheet: sheet.name, row: headerRow });
-  assignIds(drafts, newId, (row) => addDefault('id', t('generated'), 'generated', row));
+  assignIds(drafts, newId, (row) => addDefault('id', 'KPI-…', 'generated', row));
   linkCascade(drafts, (row) => addDefault('parent_id', '→', 'linkedByName', row));
+  for (const { draft, level, reason } of inferLevels(drafts)) {
+    draft.kpi.level = level;
+    if (reason) addDefault('level', level, reason, draft.row);
+    draft.kpi.type = draft.given.type ?? TYPE_OF_LEVEL[level];
+    if (!draft.given.type) addDefault('type', draft.kpi.type, 'fromLevel', draft.row);
+    draft.kpi.cadence = draft.given.cadence ?? CADENCE_OF_TYPE[draft.kpi.type];
+    if (!draft.given.cadence) addDefault('cadence', draft.kpi.cadence, 'fromType', draft.row);
+  }
 
   const kpis = drafts.map((draft) => draft.kpi);
   const checkIns: CheckIn[] = [];
@@ -580,7 +598,9 @@ function adoptSheet(sheet: SheetData, match: KpiSheetMatch, options: AdoptOption
     rows: drafts.map((draft) => draft.row),
     checkIns,
     extraColumns,
-    defaults: [...defaults.values()],
+    defaults: [...defaults.values()].sort(
+      (a, b) => INPUT_KEYS.indexOf(a.field) - INPUT_KEYS.indexOf(b.field) || a.rows[0] - b.rows[0],
+    ),
     problems: problems.sort((a, b) => a.row - b.row),
     sheetLang: chinese * 2 > mappedHeaders.length ? 'zh-HK' : 'en',
   };
@@ -606,6 +626,43 @@ function enumChoices(field: EnumKey, lang: Lang): string {
     cadence: ['weekly', 'biweekly', 'monthly', 'quarterly', 'semiannual', 'annual'],
   };
   return values[field].map((value) => enumLabel(field, value, lang)).join(lang === 'en' ? ', ' : '、');
+}
+
+const BELOW: Record<Level, Level> = {
+  company: 'department',
+  department: 'team',
+  team: 'individual',
+  individual: 'individual',
+};
+
+/**
+ * The level the sheet gives, else one below the parent's (a department KPI under a company KPI, a team
+ * KPI under a department's), else department when a department is named, else company. Parents first.
+ */
+function inferLevels(drafts: readonly Draft[]): { draft: Draft; level: Level; reason?: DefaultReason }[] {
+  const byId = new Map(drafts.map((draft) => [draft.kpi.id, draft]));
+  const levels = new Map<Draft, Level>();
+  const levelOf = (draft: Draft): Level => {
+    let level = levels.get(draft);
+    if (level) return level;
+    const parent = draft.kpi.parent_id === undefined ? undefined : byId.get(draft.kpi.parent_id);
+    // The cascade has no cycles here (linkCascade refused them), so this recursion ends.
+    level =
+      draft.given.level ??
+      (parent ? BELOW[levelOf(parent)] : draft.kpi.department ? 'department' : 'company');
+    levels.set(draft, level);
+    return level;
+  };
+  return drafts.map((draft) => {
+    const level = levelOf(draft);
+    if (draft.given.level) return { draft, level };
+    const reason: DefaultReason = draft.kpi.parent_id
+      ? 'belowParent'
+      : draft.kpi.department
+        ? 'hasDepartment'
+        : 'topLevel';
+    return { draft, level, reason };
+  });
 }
 
 /** Keeps the sheet's own ids (which must be unique) and generates the missing ones. */

@@ -107,34 +107,74 @@ describe('adopting an ordinary KPI list', () => {
   it('reports every default it fills in, with the rows it applies to', async () => {
     const result = await adopt([
       ['KPI', 'Owner', 'Dept', 'Baseline', 'Target', 'Unit'],
+      ['Average handling time', null, null, 360, 300, 's'],
       ['Gross margin', 'Ng Hoi Yan', 'Finance', 0.38, 0.41, '%'],
       ['Reduce receivable days', 'Ng Hoi Yan', 'Finance', null, 50, 'days'],
-      ['Average handling time', null, null, 360, 300, 's'],
     ]);
     expect(result.kpis.map((kpi) => kpi.id)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^KPI-TEST/)]),
     );
-    expect(defaultsOf(result, 'id')).toEqual(['generated (generated) 2,3,4']);
-    expect(defaultsOf(result, 'owner')).toEqual(['(unassigned) (no owner given) 4']);
+    expect(defaultsOf(result, 'id')).toEqual(['KPI-… (generated) 2,3,4']);
+    expect(defaultsOf(result, 'owner')).toEqual(['(unassigned) (no owner given) 2']);
     expect(defaultsOf(result, 'level')).toEqual([
-      'department (has a department) 2,3',
-      'company (no parent and no department) 4',
+      'company (no parent and no department) 2',
+      'department (has a department) 3,4',
     ]);
     expect(result.kpis.map((kpi) => [kpi.level, kpi.type, kpi.cadence])).toEqual([
-      ['department', 'functional', 'monthly'],
-      ['department', 'functional', 'monthly'],
       ['company', 'strategic', 'quarterly'],
+      ['department', 'functional', 'monthly'],
+      ['department', 'functional', 'monthly'],
     ]);
-    expect(result.kpis.map((kpi) => kpi.polarity)).toEqual(['higher', 'lower', 'lower']);
+    expect(result.kpis.map((kpi) => kpi.polarity)).toEqual(['lower', 'higher', 'lower']);
     expect(defaultsOf(result, 'polarity')).toEqual([
-      'higher (target above baseline) 2',
-      'lower (from the word "Reduce") 3',
-      'lower (target below baseline) 4',
+      'lower (target below baseline) 2',
+      'higher (target above baseline) 3',
+      'lower (from the word "Reduce") 4',
     ]);
-    expect(result.kpis.map((kpi) => kpi.form)).toEqual(['ratio', 'count', 'average']);
+    expect(result.kpis.map((kpi) => kpi.form)).toEqual(['average', 'ratio', 'average']);
     for (const field of ['timing', 'role', 'framework', 'type', 'cadence']) {
       expect(defaultsOf(result, field).flatMap((line) => line.split(' ').at(-1)?.split(','))).toHaveLength(3);
     }
+  });
+
+  it('carries a department merged down its block, and reports it', async () => {
+    const result = await adopt([
+      ['KPI', 'Dept', 'Target'],
+      ['Gross margin', 'Finance', 0.41],
+      ['Receivable days', null, 50],
+      ['Cash conversion cycle', null, 60],
+      ['Supplier on-time delivery', 'Procurement', 0.95],
+      [null, null, null],
+      ['Revenue growth', null, 0.12],
+    ]);
+    expect(result.kpis.map((kpi) => kpi.department)).toEqual([
+      'Finance',
+      'Finance',
+      'Finance',
+      'Procurement',
+      undefined,
+    ]);
+    expect(defaultsOf(result, 'department')).toEqual([
+      'Finance (blank: as the row above, as in merged cells) 3,4',
+    ]);
+  });
+
+  it('infers the form and direction from units and words', async () => {
+    const result = await adopt([
+      ['KPI', 'Target', 'Unit'],
+      ['Cash conversion cycle', 60, 'days'],
+      ['Budget variance of operating expenses', 0.02, '%'],
+      ['Revenue growth (year on year)', 0.12, '%'],
+      ['Orders shipped', 10500, 'orders'],
+      ['減少客戶投訴宗數', 80, '宗'],
+    ]);
+    expect(result.kpis.map((kpi) => [kpi.form, kpi.polarity])).toEqual([
+      ['average', 'higher'],
+      ['ratio', 'closer'],
+      ['change', 'higher'],
+      ['count', 'higher'],
+      ['count', 'lower'],
+    ]);
   });
 
   it('prefers the numbers over the words for the direction', async () => {
@@ -218,7 +258,17 @@ describe('adopting an ordinary KPI list', () => {
     expect([company.id, sales.id]).toEqual(['C1', 'S1']);
     expect(sales.parent_id).toBe('C1');
     expect(visits.parent_id).toBe('S1');
-    expect(result.kpis.map((kpi) => kpi.level)).toEqual(['company', 'department', 'team']);
+    // Sales is carried down (as merged cells are), and the level follows the cascade.
+    expect(result.kpis.map((kpi) => [kpi.level, kpi.department])).toEqual([
+      ['company', undefined],
+      ['department', 'Sales'],
+      ['team', 'Sales'],
+    ]);
+    expect(defaultsOf(result, 'level')).toEqual([
+      'company (no parent and no department) 2',
+      'department (one level below its parent) 3',
+      'team (one level below its parent) 4',
+    ]);
     expect(defaultsOf(result, 'parent_id')).toHaveLength(1);
   });
 

@@ -25,30 +25,41 @@ const DEV_ORIGIN = 'https://localhost:3000';
  * and node), which would stop webpack tree-shaking, so browser bundles compile to ES modules here.
  * Type errors are `npm run typecheck`'s job; the bundle only needs the JavaScript.
  * @param {string} target ECMAScript level of the output syntax
- * @returns {import('webpack').RuleSetRule[]}
+ * @returns {import('webpack').RuleSetRule}
  */
 function browserTypeScript(target) {
-  const compilerOptions = { module: 'esnext', moduleResolution: 'bundler', target, sourceMap: true };
-  return [
-    {
-      test: /\.tsx?$/,
-      exclude: /node_modules/,
-      use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions } },
-    },
-    // Dependencies ship newer syntax (date-fns 4 uses `?.`): bring it down to the same target.
-    {
-      test: /\.m?js$/,
-      include: /node_modules/,
-      use: {
-        loader: 'ts-loader',
-        options: {
-          instance: 'dependencies',
-          transpileOnly: true,
-          compilerOptions: { ...compilerOptions, allowJs: true },
-        },
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: 'ts-loader',
+      options: {
+        transpileOnly: true,
+        compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target, sourceMap: true },
       },
     },
-  ];
+  };
+}
+
+/**
+ * Brings the syntax of dependencies down to `target` too (date-fns 4 ships `?.`), for runtimes that are
+ * not evergreen browsers.
+ * @param {string} target
+ * @returns {import('webpack').RuleSetRule}
+ */
+function downlevelDependencies(target) {
+  return {
+    test: /\.m?js$/,
+    include: /node_modules/,
+    use: {
+      loader: 'ts-loader',
+      options: {
+        instance: 'dependencies',
+        transpileOnly: true,
+        compilerOptions: { module: 'esnext', target, allowJs: true, sourceMap: true },
+      },
+    },
+  };
 }
 
 /**
@@ -70,7 +81,7 @@ function functionsConfig({ mode, outDir }) {
     devtool: 'source-map',
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
-      rules: browserTypeScript('es2017'),
+      rules: [browserTypeScript('es2017'), downlevelDependencies('es2017')],
       // transpileOnly cannot see a missing export; webpack can, and it must stop the build.
       parser: { javascript: { exportsPresence: 'error' } },
     },
@@ -139,3 +150,5 @@ module.exports = (env = {}, argv = {}) => {
 
 module.exports.DEV_ORIGIN = DEV_ORIGIN;
 module.exports.browserTypeScript = browserTypeScript;
+module.exports.downlevelDependencies = downlevelDependencies;
+module.exports.functionsConfig = functionsConfig;

@@ -11,6 +11,7 @@ import { nextReviewCell } from './nextreview';
 import { paceCell } from './pace';
 import { rollupCells } from './rollup';
 import { scoreCell } from './score';
+import { smartcheckCell } from './smart';
 import { statusCell } from './status';
 import type { Arg, Cell, Out, Result } from './values';
 import { vectorize } from './vectorize';
@@ -71,6 +72,18 @@ export function FEASIBILITY(
     (t: Cell, p: Cell, e: Cell, u: Cell) => feasibilityCell(t, level, p, e, u),
     [target, polarity, easyWithin, unrealisticBeyond],
   );
+}
+
+/** The SMART check of a KPI definition; the per-cell logic (and its languages) lives in ./smart. */
+export function SMARTCHECK(
+  text: Arg,
+  target?: Arg,
+  unit?: Arg,
+  deadline?: Arg,
+  parent?: Arg,
+  baseline?: Arg,
+): Result {
+  return vectorize(smartcheckCell, [text, target, unit, deadline, parent, baseline]);
 }
 
 /** The next review as a serial number (the Sheets wrapper turns it into a Date). */

@@ -67,7 +67,7 @@ const PERCENT = /^(?:%|percent|per\s*cent|pct)$/i;
 const POINTS = /^(?:percentage\s+points?|pp|ppts?|個百分點|百分點)$/i;
 const CURRENCY = /^(?:hkd|usd|rmb|cny|mop|dollars?|港元|港幣|港币|港紙|美元|人民幣|元|蚊)$/i;
 const DURATION =
-  /^(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|分鐘|分钟|小時|小时|秒|日|天|星期|週|周|個月|年|s|h|d)$/i;
+  /^(?:milliseconds?|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|分鐘|分钟|小時|小时|秒|日|天|星期|週|周|個月|年|s|h|d)$/i;
 const SCORE = /^(?:分|points?|pts|stars?)$/i;
 const MULTIPLE = /^(?:x|倍|times)$/i;
 

@@ -63,9 +63,13 @@ const SCOPE_EN = new RegExp(
     String.raw`\b(?:regions?|regional|district|branch(?:es)?|stores?|shops?|outlets?|online|offline|in[- ]store|retail|wholesale|e-?commerce|website|web|app|mobile|channels?|segments?|teams?|department|division|business unit|products?|product line|sku|categor(?:y|ies)|plant|factory|warehouse|call cent(?:re|er)|contact cent(?:re|er)|help ?desk|phone|hotline|email|live chat|chat|support|enterprise|smes?|corporate|consumers?|b2b|b2c|vip|new|existing|returning|repeat|first[- ]time|premium|domestic|overseas|international|local|company[- ]wide|group[- ]wide|company|group|hong kong|kowloon|new territories|apac|asia|emea|europe|china|mainland|macau|singapore|taiwan|uk|global|nationwide|agents?|employees?|staff|front[- ]?line|emails?|service desk|programmes?|programs?|campaigns?|loyalty|head office|offices?|headquarters|recruitment|marketing|advertising|travel|procurement|payroll|logistics|systems?|servers?|network|academic year|fleet|vehicles?|instagram|facebook|linkedin|youtube|tiktok|wechat|whatsapp|google|xiaohongshu|app store)\b`,
     String.raw`\bhk\b(?![$])`,
     String.raw`\bper\s+(?:customer|employee|order|store|agent|user|visit|head|staff|member|account|shop|branch|transaction|sales ?rep|rep|seller|table|room|square (?:foot|metre|meter)|sq ?ft)\b`,
-    // "for phone support", "in Kowloon", "across all stores" (but not "in Q1", "for 3 months", "in total").
-    String.raw`\b(?:for|in|at|across|among|throughout|within)\s+(?:the\s+|our\s+|all\s+|each\s+|every\s+)?(?!(?:q[1-4]|h[12]|fy|the|end|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|this|next|last|coming|first|second|third|fourth|each|every|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|days?|weeks?|months?|quarters?|years?|time|total|general|future|order|line|terms?|full|particular|place|addition|advance|respect|which|all|our|its|their|his|her|usd|hkd|rmb|any|some|most|cases?|progress|half|least|most|risk|once|scale|pace|par|cost|stake|hand|what|how|budget|line|short|detail|full)\b)[a-z]{3,}`,
   ].join('|'),
+  'i',
+);
+
+/** "for phone support", "in Kowloon", "across all stores" (but not "in Q1", "for 3 months", "in total"). */
+const SCOPE_PLACE_EN = new RegExp(
+  String.raw`\b(?:for|in|at|across|among|throughout|within)\s+(?:the\s+|our\s+|all\s+|each\s+|every\s+)?(?!(?:q[1-4]|h[12]|fy|the|end|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|this|next|last|coming|first|second|third|fourth|each|every|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|days?|weeks?|months?|quarters?|years?|time|total|general|future|order|line|terms?|full|particular|place|addition|advance|respect|which|all|our|its|their|his|her|usd|hkd|rmb|any|some|most|cases?|progress|half|least|most|risk|once|scale|pace|par|cost|stake|hand|what|how|budget|line|short|detail|full)\b)[a-z]{3,}`,
   'i',
 );
 
@@ -111,6 +115,9 @@ export function readSpecificity(text: string, zh: boolean): Specificity {
   else if ((metric = firstMatch(BASIC_EN, text))) tier = 'basic';
   else if (zh && (metric = firstMatch(AREA_ZH, text))) tier = 'area';
   else if ((metric = firstMatch(AREA_EN, text))) tier = 'area';
-  const scope = (zh ? firstMatch(SCOPE_ZH, text) : undefined) ?? firstMatch(SCOPE_EN, text);
+  const scope =
+    (zh ? firstMatch(SCOPE_ZH, text) : undefined) ??
+    firstMatch(SCOPE_EN, text) ??
+    firstMatch(SCOPE_PLACE_EN, text);
   return { metric: metric?.trim(), tier, scope: scope?.trim() };
 }

@@ -192,7 +192,7 @@ const PATTERNS: readonly Pattern[] = [
   // by 2026, in 2026, end of 2026, year-end 2026
   {
     digit: true,
-    re: /\b(?:by|in|for|during|before|until|till|through|throughout|within|end\s+of|end-|year[- ]end)\s+(?:the\s+)?(?:end\s+of\s+)?(?:year\s+)?((?:19|20|21)\d{2})\b(?![.,]\d|\s*%)/gi,
+    re: /\b(?:by|in|for|during|before|until|till|through|throughout|within|end\s+of|end-|year[- ]end)\s+(?:the\s+)?(?:end\s+of\s+)?(?:year\s+)?((?:19|20|21)\d{2})\b(?![-/.,]\d|\s*%)/gi,
     read: (m) => year(Number(m[1])),
   },
   // "2026 revenue target": a year leading the text

@@ -31,6 +31,7 @@ export interface FakeConditionalFormat {
 
 export interface FakeSheet {
   name: string;
+  visibility?: string;
   cells: Map<string, FakeCell>;
   frozen: { rows: number; cols: number };
   columnWidths: Map<number, number>;
@@ -133,7 +134,7 @@ function bytesOf(value: unknown): number {
 }
 
 /** What Excel makes of a typed value in a cell that is not formatted as Text. */
-function interpret(input: unknown, evaluate: (formula: string) => string | number | boolean): FakeCell {
+function interpret(input: unknown, evaluate: (formula: string) => Scalar): FakeCell {
   if (typeof input === 'string') {
     if (input.startsWith('=') && input.length > 1) return { value: evaluate(input), formula: input };
     if (/^[+-]?\d+(\.\d+)?$/.test(input.trim())) return { value: Number(input) };
@@ -149,20 +150,110 @@ function interpret(input: unknown, evaluate: (formula: string) => string | numbe
   throw new FakeApiError('InvalidArgument', `Cannot write ${String(input)}`);
 }
 
-/** A calculator for the formulas tests write: numbers, + - * / and parentheses; anything else is #NAME?. */
-export function arithmetic(formula: string): string | number | boolean {
-  const body = formula.slice(1);
-  if (!/^[\d\s+\-*/().]+$/.test(body)) return '#NAME?';
+type Scalar = string | number | boolean;
+export type Lookup = (col: number, row: number) => Scalar;
+
+/**
+ * A small calculator for the formulas tests write, standing in for Excel's engine: numbers, strings,
+ * TRUE/FALSE, same-sheet references (A1), + - * / &, comparisons, parentheses, IF and NA. Anything else
+ * is #NAME?, as in an Excel without the function.
+ */
+export function calculate(formula: string, lookup: Lookup): Scalar {
+  const tokens = formula
+    .slice(1)
+    .match(
+      /"(?:[^"]|"")*"|[A-Z]+\d+|[A-Z][A-Z0-9.]*(?=\()|TRUE|FALSE|\d+(?:\.\d+)?|<=|>=|<>|[-+*/&(),<>=]/gi,
+    );
+  if (!tokens) return '#NAME?';
+  let at = 0;
+  const peek = () => tokens[at];
+  const take = () => tokens[at++];
+  const num = (v: Scalar): number =>
+    typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : Number.NaN;
+  const primary = (): Scalar => {
+    const token = take();
+    if (token === undefined) throw new Error('#VALUE!');
+    if (token === '(') {
+      const value = comparison();
+      take();
+      return value;
+    }
+    if (token === '-') return -num(primary());
+    if (token.startsWith('"')) return token.slice(1, -1).replace(/""/g, '"');
+    if (/^\d/.test(token)) return Number(token);
+    if (/^(TRUE|FALSE)$/i.test(token)) return token.toUpperCase() === 'TRUE';
+    if (/^[A-Z]+\d+$/i.test(token)) {
+      const [, letters, digits] = /^([A-Z]+)(\d+)$/i.exec(token) as RegExpExecArray;
+      return lookup(columnNumber(letters), Number(digits));
+    }
+    if (peek() === '(') {
+      take();
+      const args: Scalar[] = [];
+      while (peek() !== ')') {
+        args.push(comparison());
+        if (peek() === ',') take();
+      }
+      take();
+      const name = token.toUpperCase();
+      if (name === 'IF') return args[0] ? args[1] : (args[2] ?? false);
+      if (name === 'NA') return '#N/A';
+      throw new Error('#NAME?');
+    }
+    throw new Error('#NAME?');
+  };
+  const term = (): Scalar => {
+    let value = primary();
+    while (peek() === '*' || peek() === '/') {
+      const op = take();
+      const right = num(primary());
+      value = op === '*' ? num(value) * right : num(value) / right;
+    }
+    return value;
+  };
+  const additive = (): Scalar => {
+    let value = term();
+    while (peek() === '+' || peek() === '-' || peek() === '&') {
+      const op = take();
+      const right = term();
+      value =
+        op === '&'
+          ? `${String(value)}${String(right)}`
+          : op === '+'
+            ? num(value) + num(right)
+            : num(value) - num(right);
+    }
+    return value;
+  };
+  const comparison = (): Scalar => {
+    const left = additive();
+    const op = peek();
+    if (!op || !['<', '>', '=', '<=', '>=', '<>'].includes(op)) return left;
+    take();
+    const right = additive();
+    const [a, b] =
+      typeof left === 'number' && typeof right === 'number' ? [left, right] : [String(left), String(right)];
+    return op === '<'
+      ? a < b
+      : op === '>'
+        ? a > b
+        : op === '='
+          ? a === b
+          : op === '<='
+            ? a <= b
+            : op === '>='
+              ? a >= b
+              : a !== b;
+  };
   try {
-    const result = Function(`"use strict"; return (${body});`)() as unknown;
-    return typeof result === 'number' && Number.isFinite(result) ? result : '#DIV/0!';
-  } catch {
-    return '#VALUE!';
+    const value = comparison();
+    if (typeof value === 'number' && !Number.isFinite(value)) return '#DIV/0!';
+    return value;
+  } catch (error) {
+    return (error as Error).message.startsWith('#') ? (error as Error).message : '#VALUE!';
   }
 }
 
 export interface FakeExcelOptions {
-  evaluate?: (formula: string) => string | number | boolean;
   payloadLimit?: number;
 }
 
@@ -178,12 +269,10 @@ export class FakeExcel {
   private requestBytes = 0;
   private suspendedCalculation = false;
   private suspendedScreen = false;
-  readonly evaluate: (formula: string) => string | number | boolean;
   readonly payloadLimit: number;
   readonly context: Excel.RequestContext;
 
   constructor(options: FakeExcelOptions = {}) {
-    this.evaluate = options.evaluate ?? arithmetic;
     this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
     this.context = new FakeContext(this) as unknown as Excel.RequestContext;
   }
@@ -280,8 +369,11 @@ export class FakeExcel {
           else sheet.cells.delete(k);
           return;
         }
+        const lookup: Lookup = (c, r2) => sheet.cells.get(key(r2, c))?.value ?? '';
         const cell: FakeCell =
-          numberFormat === '@' ? { value: String(input) } : interpret(input, this.evaluate);
+          numberFormat === '@'
+            ? { value: String(input) }
+            : interpret(input, (formula) => calculate(formula, lookup));
         if (numberFormat) cell.numberFormat = numberFormat;
         sheet.cells.set(k, cell);
       }),
@@ -453,6 +545,12 @@ class FakeWorksheet extends Proxy {
 
   get name(): string {
     return this.read('name');
+  }
+
+  set visibility(value: string) {
+    this.excel.enqueue(`worksheet.visibility ${value}`, 48, () => {
+      this.excel.sheet(this.sheetName).visibility = value;
+    });
   }
 
   load(spec: string): this {
@@ -783,7 +881,8 @@ class FakeTableCollection extends Proxy {
         sheet: sheet.name,
         row: r.row,
         col: r.col,
-        rows: r.rows,
+        // Excel gives a header-only table one empty body row.
+        rows: Math.max(2, r.rows),
         cols: r.cols,
         style: 'TableStyleMedium2',
         showBandedRows: true,

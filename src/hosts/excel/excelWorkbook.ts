@@ -1,10 +1,9 @@
-import { dateToSerial } from '../../core/dates';
 import {
   columnLetter,
   isFormulaCell,
+  quoteSheet,
   rangeAddress,
   type CellStyle,
-  type CellValue,
   type ConditionalFormat,
   type RangeRef,
   type SheetData,
@@ -14,6 +13,7 @@ import {
   type WriteCell,
 } from '../../register/workbook';
 import { parseAddress } from './address';
+import { formatFor, toExcelInput, toSheetData } from './cells';
 import { DEFAULT_PAYLOAD_BUDGET, sliceRows } from './payload';
 
 /**
@@ -36,17 +36,31 @@ interface Command {
   run(context: Excel.RequestContext): void;
 }
 
+/** A long dropdown list's place on the lists sheet, known once the sheet has been looked at. */
+interface ListSlot {
+  values: string[];
+  source: string;
+}
+
 /** Bytes counted for a command that carries no cell data (a format, a validation rule, a table). */
 const SMALL_COMMAND = 256;
 /** Table styles for TableSpec.style (Excel's default, Medium 2, when none is asked for). */
 const TABLE_STYLES = { light: 'TableStyleLight9', medium: 'TableStyleMedium2' } as const;
-const DATE_FORMAT = 'yyyy-mm-dd';
+/**
+ * The hidden sheet that holds dropdown lists too long for Excel's 255-character inline form (the .xlsx
+ * host uses the same name, so a list survives a round trip between them). It is not one of the user's sheets.
+ */
+export const LISTS_SHEET = 'KPI_Lists';
+const INLINE_LIST_LIMIT = 255;
+const isListsSheet = (name: string) => name.toUpperCase() === LISTS_SHEET.toUpperCase();
 
 export class ExcelWorkbook implements Workbook {
   private queue: Command[] = [];
   /** Tables are added after the other queued writes, so a table always wraps cells already written. */
   private tableQueue: Command[] = [];
   private readonly budget: number;
+  private readonly lists = new Map<string, ListSlot>();
+  private unplacedLists: ListSlot[] = [];
   /** Estimated bytes put into the context since the last sync; -1 when nothing is pending. */
   private pendingBytes = -1;
   private suspended = false;
@@ -113,6 +127,8 @@ export class ExcelWorkbook implements Workbook {
   // --- writes ----------------------------------------------------------------------------------------
 
   addSheet(name: string): void {
+    if (isListsSheet(name))
+      throw new Error(`"${LISTS_SHEET}" is reserved for the register's dropdown lists.`);
     this.enqueue(SMALL_COMMAND, (context) => {
       context.workbook.worksheets.add(name);
     });
@@ -120,6 +136,9 @@ export class ExcelWorkbook implements Workbook {
 
   write(sheet: string, row: number, col: number, cells: WriteCell[][]): void {
     if (cells.length === 0 || cells[0].length === 0) return;
+    if (cells.some((line) => line.length !== cells[0].length)) {
+      throw new Error(`A block written to ${sheet} must be rectangular: its rows have different lengths.`);
+    }
     const input = cells.map((line) => line.map(toExcelInput));
     // Cells that would not stay what they are (text Excel would parse, dates) get a format first.
     const formats = cells.map((line) => line.map(formatFor));
@@ -240,16 +259,16 @@ export class ExcelWorkbook implements Workbook {
     });
   }
 
-  setValidationList(range: RangeRef, values: readonly string[], strict = true): void {
-    const bad = values.find((value) => value.includes(','));
-    // Excel's list source is comma separated: a value with a comma would silently become two.
-    if (bad !== undefined) throw new Error(`A dropdown value cannot contain a comma: "${bad}".`);
-    const source = values.join(',');
-    this.enqueue(SMALL_COMMAND + source.length * 6, (context) => {
+  setValidationList(range: RangeRef, values: readonly string[], strict = false): void {
+    const inline = values.join(',');
+    // Excel's inline list is comma separated and at most 255 characters; anything else goes on the lists sheet.
+    const fitsInline = inline.length <= INLINE_LIST_LIMIT && !values.some((value) => /[,"]/.test(value));
+    const list = fitsInline ? undefined : this.listSlot(values);
+    this.enqueue(SMALL_COMMAND + inline.length * 6, (context) => {
       const validation = rangeOf(context, range).dataValidation;
       validation.clear();
       validation.ignoreBlanks = true;
-      validation.rule = { list: { inCellDropDown: true, source } };
+      validation.rule = { list: { inCellDropDown: true, source: list ? list.source : inline } };
       validation.errorAlert = { showAlert: true, style: strict ? 'Stop' : 'Warning', title: '', message: '' };
     });
   }
@@ -299,6 +318,61 @@ export class ExcelWorkbook implements Workbook {
 
   // --- internals -------------------------------------------------------------------------------------
 
+  /** A place on the lists sheet for a long list (the same list twice shares one place). */
+  private listSlot(values: readonly string[]): ListSlot {
+    const key = JSON.stringify(values);
+    let slot = this.lists.get(key);
+    if (!slot) {
+      slot = { values: [...values], source: '' };
+      this.lists.set(key, slot);
+      this.unplacedLists.push(slot);
+    }
+    return slot;
+  }
+
+  /**
+   * Gives each new long list a column of the hidden lists sheet (after the columns already used there),
+   * creating the sheet the first time. One extra round trip, and only when a long list was asked for.
+   */
+  private async placeLists(): Promise<void> {
+    const slots = this.unplacedLists;
+    this.unplacedLists = [];
+    const worksheets = this.context.workbook.worksheets.load('items/name');
+    await this.sync();
+    const exists = worksheets.items.some((sheet) => isListsSheet(sheet.name));
+    let firstCol = 1;
+    if (exists) {
+      const used = sheetOf(this.context, LISTS_SHEET)
+        .getUsedRangeOrNullObject(true)
+        .load('columnIndex,columnCount');
+      await this.sync();
+      if (!used.isNullObject) firstCol = used.columnIndex + used.columnCount + 1;
+    }
+    const writes: Command[] = [];
+    if (!exists) {
+      writes.push({
+        bytes: SMALL_COMMAND,
+        run: (context) => {
+          context.workbook.worksheets.add(LISTS_SHEET).visibility = 'Hidden';
+        },
+      });
+    }
+    slots.forEach((slot, i) => {
+      const letter = columnLetter(firstCol + i);
+      slot.source = `=${quoteSheet(LISTS_SHEET)}!$${letter}$1:$${letter}$${slot.values.length}`;
+      const cells = slot.values.map((value) => [value]);
+      writes.push({
+        bytes: cells.reduce((sum, [value]) => sum + value.length * 6 + 8, 0),
+        run: (context) => {
+          const target = sheetOf(context, LISTS_SHEET).getRange(`${letter}1:${letter}${cells.length}`);
+          target.numberFormat = cells.map(() => ['@']);
+          target.values = cells;
+        },
+      });
+    });
+    this.queue.unshift(...writes);
+  }
+
   private enqueue(bytes: number, run: (context: Excel.RequestContext) => void): void {
     this.queue.push({ bytes, run });
   }
@@ -309,6 +383,7 @@ export class ExcelWorkbook implements Workbook {
    * flush carries it: no extra round trip.
    */
   private async applyQueued(): Promise<void> {
+    if (this.unplacedLists.length > 0) await this.placeLists();
     const commands = [...this.queue, ...this.tableQueue];
     this.queue = [];
     this.tableQueue = [];
@@ -337,7 +412,7 @@ export class ExcelWorkbook implements Workbook {
     await this.applyQueued();
     const worksheets = this.context.workbook.worksheets.load('items/name');
     await this.sync();
-    return worksheets.items.map((sheet) => sheet.name);
+    return worksheets.items.map((sheet) => sheet.name).filter((name) => !isListsSheet(name));
   }
 
   /** Every wanted sheet's used range in one round trip: the common case. */
@@ -345,14 +420,24 @@ export class ExcelWorkbook implements Workbook {
     const used = names.map((name) =>
       sheetOf(this.context, name)
         .getUsedRangeOrNullObject(true)
-        .load('rowIndex,columnIndex,rowCount,columnCount,values,formulas'),
+        .load('rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat'),
     );
     if (names.length > 0) await this.sync();
     return new Map(
       names.map((name, i) => {
         const range = used[i];
         if (range.isNullObject) return [name, { name, values: [], formulas: [] }];
-        return [name, toSheetData(name, range.rowIndex, range.columnIndex, range.values, range.formulas)];
+        return [
+          name,
+          toSheetData(
+            name,
+            range.rowIndex,
+            range.columnIndex,
+            range.values,
+            range.formulas,
+            range.numberFormat,
+          ),
+        ];
       }),
     );
   }
@@ -377,6 +462,7 @@ export class ExcelWorkbook implements Workbook {
       }
       const values: unknown[][] = [];
       const formulas: unknown[][] = [];
+      const numberFormats: unknown[][] = [];
       let blockRows = Math.max(1, Math.ceil(size.rowCount / 2));
       for (let offset = 0; offset < size.rowCount;) {
         const rows = Math.min(blockRows, size.rowCount - offset);
@@ -387,7 +473,9 @@ export class ExcelWorkbook implements Workbook {
           rows,
           cols: size.columnCount,
         };
-        const block = sheetOf(this.context, name).getRange(rangeAddress(ref, false)).load('values,formulas');
+        const block = sheetOf(this.context, name)
+          .getRange(rangeAddress(ref, false))
+          .load('values,formulas,numberFormat');
         try {
           await this.sync();
         } catch (error) {
@@ -397,9 +485,10 @@ export class ExcelWorkbook implements Workbook {
         }
         values.push(...block.values);
         formulas.push(...block.formulas);
+        numberFormats.push(...block.numberFormat);
         offset += rows;
       }
-      result.set(name, toSheetData(name, size.rowIndex, size.columnIndex, values, formulas));
+      result.set(name, toSheetData(name, size.rowIndex, size.columnIndex, values, formulas, numberFormats));
     }
     return result;
   }
@@ -420,55 +509,9 @@ function rangeOf(context: Excel.RequestContext, range: RangeRef): Excel.Range {
   return sheetOf(context, range.sheet).getRange(rangeAddress(range, false));
 }
 
-/**
- * Text Excel would turn into something else when it is typed: a formula (`=`, `+`, `-`, `@`), a number,
- * date, time, percentage or fraction (all contain a digit), a boolean, an error literal, or a quote
- * prefix. Such text gets the Text format (`@`) before it is written, so it stays exactly as given.
- */
-const COERCIBLE_TEXT = /^\s*[=+\-@'#]|\d|^\s*(true|false)\s*$/i;
-
-function toExcelInput(cell: WriteCell): string | number | boolean {
-  if (cell === null || cell === undefined) return ''; // null would mean "leave this cell unchanged"
-  if (isFormulaCell(cell)) return cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
-  if (cell instanceof Date) return dateToSerial(cell);
-  return cell;
-}
-
-function formatFor(cell: WriteCell): string | null {
-  if (typeof cell === 'string') return COERCIBLE_TEXT.test(cell) ? '@' : null;
-  if (cell instanceof Date) return DATE_FORMAT;
-  return null;
-}
-
 /** Excel's column width is in points; the port speaks characters (about 7 px each, plus padding). */
 function charactersToPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-}
-
-function toSheetData(
-  name: string,
-  rowIndex: number,
-  columnIndex: number,
-  rawValues: unknown[][],
-  rawFormulas: unknown[][],
-): SheetData {
-  const rows = rowIndex + rawValues.length;
-  const cols = columnIndex + (rawValues[0]?.length ?? 0);
-  const values: CellValue[][] = Array.from({ length: rows }, () => Array<CellValue>(cols).fill(null));
-  const formulas: (string | null)[][] = Array.from({ length: rows }, () =>
-    Array<string | null>(cols).fill(null),
-  );
-  rawValues.forEach((line, r) =>
-    line.forEach((raw, c) => {
-      const formula = rawFormulas[r]?.[c];
-      // A constant cell reports its value as its "formula"; a real formula differs from its result.
-      const isFormula = typeof formula === 'string' && formula.startsWith('=') && formula !== raw;
-      const value = raw as CellValue;
-      values[rowIndex + r][columnIndex + c] = value === '' && !isFormula ? null : value;
-      if (isFormula) formulas[rowIndex + r][columnIndex + c] = formula;
-    }),
-  );
-  return { name, values, formulas };
 }
 
 /** Excel on the web's answer to a request or response over 5 MB. */

@@ -1,0 +1,252 @@
+import { dateToSerial } from '../core/dates';
+import { departmentKey, enumLabel } from '../core/fields';
+import type { Catalog, Lang } from '../core/i18n';
+import { LEVELS, STATUSES, type Kpi, type Status } from '../core/model';
+import type { RowValues } from './computed';
+import { exactCriterion } from './formulas';
+import { fieldColumn, type RegisterLayout } from './layout';
+import { COLORS, COUNT_FORMAT, DATE_FORMAT } from './style';
+import type { Workbook, WriteCell } from './workbook';
+
+/**
+ * The Dashboard: GREEN / AMBER / RED counts per level and per department (COUNTIFS over the Register,
+ * so they follow every edit), the number of overdue reviews, and the register health findings as text.
+ * Every formula carries the value the core computed, so the sheet reads correctly before recalculation.
+ */
+
+/** A health finding as the Dashboard lists it, already in the workbook's language. */
+export interface DashboardFinding {
+  rule: string;
+  ids: readonly string[];
+  message: string;
+  fix: string;
+}
+
+export interface DashboardInput {
+  sheet: string;
+  layout: RegisterLayout;
+  kpis: readonly Kpi[];
+  values: readonly RowValues[];
+  findings: readonly DashboardFinding[];
+  lang: Lang;
+  today: Date;
+}
+
+type TextKey =
+  | 'title'
+  | 'asOf'
+  | 'byLevel'
+  | 'byDepartment'
+  | 'level'
+  | 'department'
+  | 'noStatus'
+  | 'total'
+  | 'overdue'
+  | 'health'
+  | 'rule'
+  | 'ids'
+  | 'finding'
+  | 'fix'
+  | 'noFindings'
+  | 'noDepartment';
+
+const TEXT: Catalog<TextKey> = {
+  en: {
+    title: 'KPI dashboard',
+    asOf: 'As of',
+    byLevel: 'Status by level',
+    byDepartment: 'Status by department',
+    level: 'Level',
+    department: 'Department',
+    noStatus: 'Not reported',
+    total: 'Total',
+    overdue: 'Overdue reviews',
+    health: 'Register health',
+    rule: 'Rule',
+    ids: 'KPI IDs',
+    finding: 'Finding',
+    fix: 'What to do',
+    noFindings: 'No findings: the register is healthy.',
+    noDepartment: '(no department)',
+  },
+  'zh-HK': {
+    title: 'KPI 儀表板',
+    asOf: '截至',
+    byLevel: '按層級的狀態',
+    byDepartment: '按部門的狀態',
+    level: '層級',
+    department: '部門',
+    noStatus: '未匯報',
+    total: '總數',
+    overdue: '逾期未檢討',
+    health: '登記冊健康檢查',
+    rule: '規則',
+    ids: '指標編號',
+    finding: '發現',
+    fix: '建議做法',
+    noFindings: '沒有發現問題:登記冊狀況良好。',
+    noDepartment: '(沒有部門)',
+  },
+};
+
+/** Columns A–F hold the counts; H–K the findings, beside them. */
+const COUNT_COLS = 6;
+const FINDINGS_COL = 8;
+const WIDTHS = [30, 10, 10, 10, 12, 10, 3, 26, 26, 60, 60];
+
+/** Writes the Dashboard; returns the number of findings listed. */
+export function buildDashboard(wb: Workbook, input: DashboardInput): number {
+  const { sheet, layout, kpis, values, lang } = input;
+  const t = TEXT[lang];
+  const levelCol = fieldColumn(layout, 'level');
+  const departmentCol = fieldColumn(layout, 'department');
+  const statusCol = fieldColumn(layout, 'status');
+  const idCol = fieldColumn(layout, 'id');
+  const statusOf = (index: number): Status | undefined => {
+    const status = values[index]?.status;
+    return typeof status === 'string' && (STATUSES as readonly string[]).includes(status)
+      ? (status as Status)
+      : undefined;
+  };
+
+  const rows: WriteCell[][] = [];
+  const sectionRows: number[] = [];
+  const headerRows: number[] = [];
+  const countRows: [number, number][] = [];
+  /** Adds a line; returns its sheet row. */
+  const push = (cells: WriteCell[]) => rows.push(cells);
+
+  push([t.title, t.asOf, { formula: '=TODAY()', result: startOfDay(input.today) }]);
+  push([]);
+
+  /** One line of counts: the criteria select the KPIs (as COUNTIFS pairs) and `member` mirrors them. */
+  const countLine = (label: string, criteria: string[][], member: (kpi: Kpi) => boolean): WriteCell[] => {
+    const row = rows.length + 1;
+    const members = kpis.map((kpi, index) => (member(kpi) ? index : -1)).filter((index) => index >= 0);
+    // Every count also asks for an id, so a blank criterion never counts the empty rows below the table.
+    const countifs = (extra: string) =>
+      `=${criteria.map((pairs) => `COUNTIFS(${pairs.join(',')},${idCol},"<>"${extra})`).join('+')}`;
+    const cells: WriteCell[] = [label];
+    for (const code of STATUSES) {
+      cells.push({
+        formula: countifs(`,${statusCol},${exactCriterion(code)}`),
+        result: members.filter((index) => statusOf(index) === code).length,
+      });
+    }
+    const [g, a, r, total] = ['B', 'C', 'D', 'F'].map((letter) => `${letter}${row}`);
+    cells.push({
+      formula: `=${total}-${g}-${a}-${r}`,
+      result: members.filter((index) => statusOf(index) === undefined).length,
+    });
+    cells.push({ formula: countifs(''), result: members.length });
+    return cells;
+  };
+  const countHeader = (first: string) => {
+    headerRows.push(push([first, ...STATUSES, t.noStatus, t.total]));
+  };
+
+  sectionRows.push(push([t.byLevel]));
+  countHeader(t.level);
+  const levelFirst = rows.length + 1;
+  for (const level of LEVELS) {
+    const label = enumLabel('level', level, 'both');
+    push(
+      countLine(
+        enumLabel('level', level, lang),
+        [[levelCol, exactCriterion(label)]],
+        (kpi) => kpi.level === level,
+      ),
+    );
+  }
+  countRows.push([levelFirst, rows.length]);
+  push([]);
+
+  // Departments grouped as the cascade sheets group them; each spelling in use is counted once
+  // (COUNTIFS ignores case, so spellings that differ only in case are one criterion).
+  const departments = new Map<string, { title: string; spellings: Map<string, string> }>();
+  for (const kpi of kpis) {
+    const text = kpi.department ?? '';
+    const key = departmentKey(text) ?? '';
+    const group = departments.get(key) ?? { title: text.trim() || t.noDepartment, spellings: new Map() };
+    group.spellings.set(text.toLowerCase(), text);
+    departments.set(key, group);
+  }
+  sectionRows.push(push([t.byDepartment]));
+  countHeader(t.department);
+  const departmentFirst = rows.length + 1;
+  for (const group of departments.values()) {
+    const spellings = [...group.spellings.values()];
+    const lower = new Set(group.spellings.keys());
+    push(
+      countLine(
+        group.title,
+        spellings.map((text) => [departmentCol, exactCriterion(text)]),
+        (kpi) => lower.has((kpi.department ?? '').toLowerCase()),
+      ),
+    );
+  }
+  countRows.push([departmentFirst, rows.length]);
+  push([]);
+
+  const todaySerial = dateToSerial(input.today);
+  const overdue = values.filter(
+    (value) => typeof value.nextReview === 'number' && value.nextReview < todaySerial,
+  ).length;
+  const overdueRow = push([
+    t.overdue,
+    { formula: `=COUNTIFS(${fieldColumn(layout, 'next_review')},"<"&TODAY())`, result: overdue },
+  ]);
+
+  // Findings beside the counts, from row 3.
+  const findingLines: WriteCell[][] = [
+    [t.health],
+    [t.rule, t.ids, t.finding, t.fix],
+    ...(input.findings.length
+      ? input.findings.map((f): WriteCell[] => [f.rule, f.ids.join(', '), f.message, f.fix])
+      : [[t.noFindings]]),
+  ];
+  const height = Math.max(rows.length, 2 + findingLines.length);
+  const grid: WriteCell[][] = Array.from({ length: height }, (_, r) => {
+    const left = rows[r] ?? [];
+    const right = r >= 2 ? (findingLines[r - 2] ?? []) : [];
+    const line: WriteCell[] = Array.from({ length: FINDINGS_COL - 1 + 4 }, () => null);
+    left.forEach((cell, c) => (line[c] = cell));
+    right.forEach((cell, c) => (line[FINDINGS_COL - 1 + c] = cell));
+    return line;
+  });
+
+  wb.write(sheet, 1, 1, grid);
+  const row = (r: number, col = 1, cols = COUNT_COLS) => ({ sheet, row: r, col, rows: 1, cols });
+  wb.setColumnWidths(sheet, 1, WIDTHS);
+  wb.setStyle(row(1, 1, 1), { bold: true });
+  wb.setNumberFormat(row(1, 3, 1), DATE_FORMAT);
+  for (const r of sectionRows) wb.setStyle(row(r, 1, 1), { bold: true });
+  for (const r of headerRows) {
+    wb.setStyle(row(r), { bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
+    STATUSES.forEach((code, i) => wb.setStyle(row(r, 2 + i, 1), { bold: true, ...COLORS.status[code] }));
+  }
+  for (const [first, last] of countRows) {
+    if (last >= first)
+      wb.setNumberFormat({ sheet, row: first, col: 2, rows: last - first + 1, cols: 5 }, COUNT_FORMAT);
+  }
+  wb.setStyle(row(overdueRow, 1, 2), { bold: true });
+  wb.addConditionalFormat(row(overdueRow, 2, 1), {
+    kind: 'number',
+    operator: 'greaterThanOrEqual',
+    value: 1,
+    ...COLORS.status.RED,
+  });
+  wb.setStyle({ sheet, row: 3, col: FINDINGS_COL, rows: 1, cols: 1 }, { bold: true });
+  wb.setStyle(
+    { sheet, row: 4, col: FINDINGS_COL, rows: 1, cols: 4 },
+    { bold: true, fill: COLORS.header, fontColor: COLORS.headerText },
+  );
+  wb.setStyle(
+    { sheet, row: 5, col: FINDINGS_COL, rows: Math.max(1, input.findings.length), cols: 4 },
+    { wrap: true },
+  );
+  wb.freeze(sheet, 1, 0);
+  return input.findings.length;
+}
+
+const startOfDay = (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate());

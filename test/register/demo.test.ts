@@ -1,3 +1,4 @@
+import { checkHealth } from '../../src/core/health';
 import { checkInSchema, kpiSchema } from '../../src/core/model';
 import { hasChinese } from '../../src/core/i18n';
 import { demoRegister } from '../../src/register/demo';
@@ -113,6 +114,23 @@ describe('the demo register', () => {
       sums.set(kpi.parent_id ?? '', (sums.get(kpi.parent_id ?? '') ?? 0) + (kpi.weight ?? 0));
     for (const sum of sums.values()) expect(sum).toBeCloseTo(1, 9);
     for (const kpi of en.kpis) expect(kpi.last_review && kpi.last_review < TODAY).toBe(true);
+  });
+});
+
+describe('the demo register’s health', () => {
+  // Whatever day it is run, `check` finds exactly the three planted findings, in both languages.
+  it.each([
+    ['en', new Date(2026, 4, 15)],
+    ['zh-HK', new Date(2026, 0, 1)],
+    ['en', new Date(2027, 1, 28)],
+  ] as const)('has exactly the planted findings (%s, %s)', (lang, today) => {
+    const demo = demoRegister({ lang, today });
+    const findings = checkHealth({ kpis: demo.kpis, checkIns: demo.checkIns, today });
+    expect(findings.map((finding) => [finding.rule, finding.kpiIds])).toEqual([
+      ['focus', demo.kpis.filter((kpi) => kpi.owner === demo.planted.overloadedOwner).map((kpi) => kpi.id)],
+      ['leading-lagging', [demo.planted.laggingWithoutLeading]],
+      ['ratio-volume', [demo.planted.ratio, demo.planted.volume]],
+    ]);
   });
 });
 

@@ -1,0 +1,131 @@
+import * as path from 'node:path';
+import { matchSheetName } from '../../core/fields';
+import { checkHealth, RULE_TITLES, SEVERITY_LABELS, type Finding } from '../../core/health';
+import { FileWorkbook } from '../../hosts/file';
+import { readRegister, type ReadProblem, type ReadResult } from '../../register/read';
+import { say, type CliContext } from '../context';
+import { CliError, EXIT } from '../errors';
+import { checkInput } from '../files';
+import { message } from '../messages';
+import { displayWidth, padEnd, wrap } from '../table';
+
+export interface CheckOptions {
+  json?: boolean;
+  /** Terminal width for the table (stdout's columns when it is a terminal). */
+  width?: number;
+}
+
+/**
+ * `kpi-register check`: the register's health findings. Exit 0 when clean, 1 when there are findings
+ * (or rows the reader could not read: a check that skipped rows is not clean), 2 for unusable input.
+ */
+export async function check(ctx: CliContext, input: string, options: CheckOptions): Promise<number> {
+  const source = path.resolve(ctx.cwd, input);
+  checkInput(source, input);
+  ctx.progress.update(message(ctx.lang, 'progress.reading'), 0, 0);
+  let register;
+  try {
+    const workbook = await FileWorkbook.open(source);
+    register = await readRegister(workbook);
+  } finally {
+    ctx.progress.end();
+  }
+  if (!isRegister(register)) throw new CliError('error.notRegister', { path: input });
+
+  const findings = checkHealth({ kpis: register.kpis, checkIns: register.checkIns, today: ctx.today });
+  if (options.json) printJson(ctx, input, register.kpis.length, findings, register.problems);
+  else printTable(ctx, register.kpis.length, findings, register.problems, options.width ?? 100);
+  return findings.length > 0 || register.problems.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * The reader takes any KPI-like sheet for a register; `check` asks for a real one (ours, or one with our
+ * Check-ins sheet if the Register sheet was renamed), so an ordinary list is sent to `init` instead of
+ * being reported row by row as missing every register field.
+ */
+function isRegister(register: ReadResult): boolean {
+  const name = register.sheets.register;
+  if (name === undefined) return false;
+  return (
+    matchSheetName(name.replace(/\s*\(\d+\)$/, '')) === 'register' || register.sheets.checkIns !== undefined
+  );
+}
+
+function printJson(
+  ctx: CliContext,
+  file: string,
+  kpis: number,
+  findings: Finding[],
+  problems: ReadProblem[],
+): void {
+  const { lang } = ctx;
+  const report = {
+    file,
+    lang,
+    kpis,
+    findings: findings.map((finding) => ({
+      rule: finding.rule,
+      title: RULE_TITLES[lang][finding.rule],
+      severity: finding.severity,
+      kpiIds: finding.kpiIds,
+      message: finding.message[lang],
+      fix: finding.fix[lang],
+    })),
+    problems,
+  };
+  ctx.print(JSON.stringify(report, null, 2));
+}
+
+function printTable(
+  ctx: CliContext,
+  kpis: number,
+  findings: Finding[],
+  problems: ReadProblem[],
+  width: number,
+): void {
+  const { lang } = ctx;
+  if (problems.length > 0) {
+    say(ctx, 'check.readProblems', { count: problems.length });
+    for (const problem of problems) {
+      const where = [problem.sheet, problem.row > 0 ? `#${problem.row}` : ''].filter(Boolean).join(' ');
+      ctx.print(`  ${where ? `${where}: ` : ''}${problem.message}`);
+    }
+    ctx.print();
+  }
+  if (findings.length === 0) {
+    say(ctx, 'check.clean', { kpis });
+    return;
+  }
+  const rows = findings.map((finding) => ({
+    severity: SEVERITY_LABELS[lang][finding.severity],
+    rule: RULE_TITLES[lang][finding.rule],
+    message: finding.message[lang],
+    fix: message(lang, 'check.fix', { fix: finding.fix[lang] }),
+  }));
+  const headers = {
+    severity: message(lang, 'check.col.severity'),
+    rule: message(lang, 'check.col.rule'),
+    message: message(lang, 'check.col.finding'),
+  };
+  // The message names the KPIs by id and name, so the table needs no column of its own for them.
+  const columnWidth = (key: 'severity' | 'rule') =>
+    Math.max(displayWidth(headers[key]), ...rows.map((row) => displayWidth(row[key])));
+  const widths = { severity: columnWidth('severity'), rule: columnWidth('rule') };
+  const indent = widths.severity + widths.rule + 4;
+  const textWidth = Math.max(30, width - indent);
+  const line = (severity: string, rule: string, text: string) =>
+    `${padEnd(severity, widths.severity)}  ${padEnd(rule, widths.rule)}  ${text}`.trimEnd();
+
+  say(ctx, 'check.summary', { count: findings.length, kpis });
+  ctx.print();
+  ctx.print(line(headers.severity, headers.rule, headers.message));
+  ctx.print(line('-'.repeat(widths.severity), '-'.repeat(widths.rule), '-'.repeat(textWidth)));
+  rows.forEach((row, index) => {
+    const [first, ...rest] = wrap(row.message, textWidth);
+    ctx.print(line(row.severity, row.rule, first));
+    // Findings of one rule share their advice: say it once, after the last of them.
+    const next = rows[index + 1];
+    const fix = next && next.rule === row.rule && next.fix === row.fix ? [] : wrap(row.fix, textWidth);
+    for (const text of [...rest, ...fix]) ctx.print(`${' '.repeat(indent)}${text}`);
+  });
+}

@@ -1,0 +1,162 @@
+import { Command, CommanderError, Option } from 'commander';
+import { parseIsoDate, today as todayOf } from '../core/dates';
+import type { Lang } from '../core/i18n';
+import { WorkbookOpenError } from '../hosts/file';
+import { isAdoptError } from '../register/adopt';
+import { check } from './commands/check';
+import { demo } from './commands/demo';
+import { init } from './commands/init';
+import type { CliContext } from './context';
+import { CliError, EXIT, isCliError, oneLine } from './errors';
+import { langFromEnv, scanLang } from './lang';
+import { message, type MessageKey } from './messages';
+import { progressOn, type ProgressStream } from './progress';
+
+/** Where the command reads and writes: the process, or a test's stand-ins. */
+export interface CliIo {
+  stdout: ProgressStream;
+  stderr: ProgressStream;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  now?: () => Date;
+}
+
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}
+
+/** Commander's usage errors, said in the user's language. */
+const USAGE_ERRORS: Readonly<Record<string, MessageKey>> = {
+  'commander.unknownOption': 'usage.unknownOption',
+  'commander.unknownCommand': 'usage.unknownCommand',
+  'commander.missingArgument': 'usage.missingArgument',
+  'commander.optionMissingArgument': 'usage.optionMissingArgument',
+  'commander.excessArguments': 'usage.excessArguments',
+};
+
+/** Runs `kpi-register` with the arguments after the program name; resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let lang: Lang = langFromEnv(io.env);
+  const fail = (line: string, code: number) => {
+    io.stderr.write(`${message(lang, 'error.prefix')} ${oneLine(line)}\n`);
+    return code;
+  };
+  try {
+    lang = scanLang(argv, lang);
+    return await run(argv, io, lang);
+  } catch (error) {
+    if (isCliError(error)) return fail(error.text(lang), error.exitCode);
+    if (error instanceof WorkbookOpenError) return fail(error.localized(lang), EXIT.badInput);
+    if (isAdoptError(error)) return fail(error.text(lang), EXIT.badInput);
+    if (error instanceof CommanderError) return fail(usageError(error, lang), EXIT.badInput);
+    if (io.env.KPI_REGISTER_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+    const text = error instanceof Error ? error.message : String(error);
+    return fail(message(lang, 'error.unexpected', { message: text }), EXIT.internal);
+  }
+}
+
+function usageError(error: CommanderError, lang: Lang): string {
+  const key = USAGE_ERRORS[error.code] ?? 'usage.other';
+  // Commander's message names the option or argument in quotes: reuse that name, not its English text.
+  const name = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const text = message(lang, key, {
+    option: name,
+    command: name,
+    argument: name,
+    message: error.message.replace(/^error:\s*/, ''),
+  });
+  return `${text} ${message(lang, 'usage.seeHelp')}`;
+}
+
+async function run(argv: readonly string[], io: CliIo, lang: Lang): Promise<number> {
+  const t = (key: MessageKey) => message(lang, key);
+  let exitCode: number = EXIT.ok;
+  const context = (options: { lang?: string; today?: string }): CliContext => ({
+    lang,
+    langGiven: options.lang !== undefined,
+    today: readToday(options.today, io, lang),
+    cwd: io.cwd,
+    print: (line = '') => io.stdout.write(`${line}\n`),
+    progress: progressOn(io.stderr),
+  });
+
+  const titles: Readonly<Record<string, string>> = {
+    'Usage:': t('help.usage'),
+    'Options:': t('help.options'),
+    'Commands:': t('help.commands'),
+    'Arguments:': t('help.arguments'),
+    'Global Options:': t('help.globalOptions'),
+  };
+  const configure = (command: Command): Command =>
+    command
+      .helpOption('-h, --help', t('help.option'))
+      .configureHelp({ styleTitle: (title: string) => titles[title] ?? title, sortSubcommands: false })
+      .configureOutput({
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+        // Errors are printed once, translated, by main().
+        outputError: () => undefined,
+      })
+      .exitOverride();
+  // --lang is read before parsing (so help is translated); declaring it keeps it in the help and valid anywhere.
+  const common = (command: Command): Command =>
+    command
+      .addOption(new Option('--lang <lang>', t('option.lang')))
+      .addOption(new Option('--today <date>', t('option.today')));
+
+  const program = configure(new Command('kpi-register'))
+    .description(t('program.description'))
+    .helpCommand('help [command]', t('help.command'));
+  common(program);
+
+  configure(common(program.command('demo').description(t('demo.description'))))
+    .option('-o, --output <file>', t('demo.option.output'))
+    .option('--portable', t('option.portable'))
+    .option('--force', t('option.force'))
+    .action(async (options) => {
+      exitCode = await demo(context({ ...program.opts(), ...options }), options);
+    });
+
+  configure(common(program.command('init').description(t('init.description'))))
+    .argument('<workbook>', t('init.argument'))
+    .option('-o, --output <file>', t('init.option.output'))
+    .option('--sheet <name>', t('init.option.sheet'))
+    .option('--portable', t('option.portable'))
+    .option('--force', t('option.force'))
+    .action(async (workbook: string, options) => {
+      exitCode = await init(context({ ...program.opts(), ...options }), workbook, options);
+    });
+
+  configure(common(program.command('check').description(t('check.description'))))
+    .argument('<register>', t('check.argument'))
+    .option('--json', t('check.option.json'))
+    .action(async (register: string, options) => {
+      exitCode = await check(context({ ...program.opts(), ...options }), register, {
+        json: options.json,
+        width: io.stdout.isTTY ? io.stdout.columns : undefined,
+      });
+    });
+
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT.badInput;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (
+      error instanceof CommanderError &&
+      (error.code === 'commander.helpDisplayed' || error.code === 'commander.help')
+    )
+      return EXIT.ok;
+    throw error;
+  }
+  return exitCode;
+}
+
+function readToday(value: string | undefined, io: CliIo, lang: Lang): Date {
+  if (value === undefined) return todayOf(io.now?.() ?? new Date());
+  const date = parseIsoDate(value);
+  if (!date) throw new CliError('usage.badDate', { value }, lang);
+  return date;
+}

@@ -48,36 +48,12 @@ async function httpsServerOption() {
 }
 
 /**
- * Works around the installed dependency tree: package-lock hoists ajv-keywords 5 (needed by
- * schema-utils 4, which webpack-dev-server uses to check its options) to the top of node_modules,
- * where it finds ajv 6 instead of its peer ajv 8 (`legacy-peer-deps` leaves peers out), and
- * webpack-dev-server crashes on start. Until the lockfile is fixed, ajv-keywords gets the ajv 8 that
- * schema-utils has. Does nothing when the top-level ajv is already 8.
- */
-function useAjv8ForAjvKeywords() {
-  const Module = /** @type {any} */ (require('node:module'));
-  if (Number(require(require.resolve('ajv/package.json')).version.split('.')[0]) >= 8 || Module.__kpiAjvShim)
-    return;
-  const schemaUtils = path.dirname(require.resolve('schema-utils/package.json'));
-  const keywords = `${path.sep}node_modules${path.sep}ajv-keywords${path.sep}`;
-  const resolve = Module._resolveFilename;
-  Module._resolveFilename = function (/** @type {string} */ request, /** @type {any} */ parent, ...rest) {
-    if ((request === 'ajv' || request.startsWith('ajv/')) && parent?.filename?.includes(keywords)) {
-      return require.resolve(request, { paths: [schemaUtils] });
-    }
-    return resolve.call(this, request, parent, ...rest);
-  };
-  Module.__kpiAjvShim = true;
-}
-
-/**
  * Builds and serves every webpack config. No client is injected into the bundles: live reload and
  * hot module replacement need window and WebSocket, which Excel's JavaScript-only runtime lacks.
  * @param {{ port: number, server: import('webpack-dev-server').ServerConfiguration | 'https', mode?: 'development' | 'production' }} options
  * @returns {Promise<{ devServer: import('webpack-dev-server'), firstBuild: Promise<import('webpack').MultiStats> }>}
  */
 async function startDevServer({ port, server, mode = 'development' }) {
-  useAjv8ForAjvKeywords();
   const webpack = require('webpack');
   const WebpackDevServer = require('webpack-dev-server');
   const configs = require('../webpack.config.js')({}, { mode });

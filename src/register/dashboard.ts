@@ -1,6 +1,6 @@
 import { dateToSerial } from '../core/dates';
 import { departmentKey, enumLabel } from '../core/fields';
-import type { Catalog, Lang } from '../core/i18n';
+import { format, type Catalog, type Lang } from '../core/i18n';
 import { LEVELS, STATUSES, type Kpi, type Status } from '../core/model';
 import type { RowValues } from './computed';
 import { exactCriterion } from './formulas';
@@ -45,7 +45,6 @@ type TextKey =
   | 'health'
   | 'rule'
   | 'ids'
-  | 'finding'
   | 'fix'
   | 'noFindings'
   | 'noDepartment';
@@ -63,9 +62,8 @@ const TEXT: Catalog<TextKey> = {
     overdue: 'Overdue reviews',
     health: 'Register health',
     rule: 'Rule',
-    ids: 'KPI IDs',
-    finding: 'Finding',
-    fix: 'What to do',
+    ids: 'KPI IDs and finding',
+    fix: 'What to do: {fix}',
     noFindings: 'No findings: the register is healthy.',
     noDepartment: '(no department)',
   },
@@ -81,18 +79,16 @@ const TEXT: Catalog<TextKey> = {
     overdue: '逾期未檢討',
     health: '登記冊健康檢查',
     rule: '規則',
-    ids: '指標編號',
-    finding: '發現',
-    fix: '建議做法',
+    ids: '指標編號及發現',
+    fix: '建議做法:{fix}',
     noFindings: '沒有發現問題:登記冊狀況良好。',
     noDepartment: '(沒有部門)',
   },
 };
 
-/** Columns A–F hold the counts; H–K the findings, beside them. */
+/** Columns A–F: the counts, then the findings below them. */
 const COUNT_COLS = 6;
-const FINDINGS_COL = 8;
-const WIDTHS = [30, 10, 10, 10, 12, 10, 3, 26, 26, 60, 60];
+const WIDTHS = [30, 10, 10, 10, 12, 10];
 
 /** Writes the Dashboard; returns the number of findings listed. */
 export function buildDashboard(wb: Workbook, input: DashboardInput): number {
@@ -112,6 +108,7 @@ export function buildDashboard(wb: Workbook, input: DashboardInput): number {
   const rows: WriteCell[][] = [];
   const sectionRows: number[] = [];
   const headerRows: number[] = [];
+  const countHeaderRows: number[] = [];
   const countRows: [number, number][] = [];
   /** Adds a line; returns its sheet row. */
   const push = (cells: WriteCell[]) => rows.push(cells);
@@ -142,7 +139,9 @@ export function buildDashboard(wb: Workbook, input: DashboardInput): number {
     return cells;
   };
   const countHeader = (first: string) => {
-    headerRows.push(push([first, ...STATUSES, t.noStatus, t.total]));
+    const r = push([first, ...STATUSES, t.noStatus, t.total]);
+    headerRows.push(r);
+    countHeaderRows.push(r);
   };
 
   sectionRows.push(push([t.byLevel]));
@@ -197,23 +196,20 @@ export function buildDashboard(wb: Workbook, input: DashboardInput): number {
     { formula: `=COUNTIFS(${fieldColumn(layout, 'next_review')},"<"&TODAY())`, result: overdue },
   ]);
 
-  // Findings beside the counts, from row 3.
-  const findingLines: WriteCell[][] = [
-    [t.health],
-    [t.rule, t.ids, t.finding, t.fix],
-    ...(input.findings.length
-      ? input.findings.map((f): WriteCell[] => [f.rule, f.ids.join(', '), f.message, f.fix])
-      : [[t.noFindings]]),
-  ];
-  const height = Math.max(rows.length, 2 + findingLines.length);
-  const grid: WriteCell[][] = Array.from({ length: height }, (_, r) => {
-    const left = rows[r] ?? [];
-    const right = r >= 2 ? (findingLines[r - 2] ?? []) : [];
-    const line: WriteCell[] = Array.from({ length: FINDINGS_COL - 1 + 4 }, () => null);
-    left.forEach((cell, c) => (line[c] = cell));
-    right.forEach((cell, c) => (line[FINDINGS_COL - 1 + c] = cell));
-    return line;
-  });
+  // Findings below the counts, three lines each: rule and ids, what is wrong, what to do. Long text runs
+  // over the empty cells to its right (wrapped text would need row heights no host sets on its own).
+  push([]);
+  sectionRows.push(push([t.health]));
+  headerRows.push(push([t.rule, t.ids]));
+  if (input.findings.length === 0) push([t.noFindings]);
+  for (const finding of input.findings) {
+    push([finding.rule, finding.ids.join(', ')]);
+    push([null, finding.message]);
+    push([null, format(t.fix, { fix: finding.fix })]);
+  }
+  const grid: WriteCell[][] = rows.map((line) =>
+    Array.from({ length: COUNT_COLS }, (_, c): WriteCell => line[c] ?? null),
+  );
 
   wb.write(sheet, 1, 1, grid);
   const row = (r: number, col = 1, cols = COUNT_COLS) => ({ sheet, row: r, col, rows: 1, cols });
@@ -222,7 +218,9 @@ export function buildDashboard(wb: Workbook, input: DashboardInput): number {
   wb.setNumberFormat(row(1, 3, 1), DATE_FORMAT);
   for (const r of sectionRows) wb.setStyle(row(r, 1, 1), { bold: true });
   for (const r of headerRows) {
-    wb.setStyle(row(r), { bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
+    wb.setStyle(row(r), { bold: true, fill: COLORS.header, fontColor: COLORS.headerText });
+  }
+  for (const r of countHeaderRows) {
     STATUSES.forEach((code, i) => wb.setStyle(row(r, 2 + i, 1), { bold: true, ...COLORS.status[code] }));
   }
   for (const [first, last] of countRows) {
@@ -236,15 +234,6 @@ export function buildDashboard(wb: Workbook, input: DashboardInput): number {
     value: 1,
     ...COLORS.status.RED,
   });
-  wb.setStyle({ sheet, row: 3, col: FINDINGS_COL, rows: 1, cols: 1 }, { bold: true });
-  wb.setStyle(
-    { sheet, row: 4, col: FINDINGS_COL, rows: 1, cols: 4 },
-    { bold: true, fill: COLORS.header, fontColor: COLORS.headerText },
-  );
-  wb.setStyle(
-    { sheet, row: 5, col: FINDINGS_COL, rows: Math.max(1, input.findings.length), cols: 4 },
-    { wrap: true },
-  );
   wb.freeze(sheet, 1, 0);
   return input.findings.length;
 }

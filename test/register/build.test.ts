@@ -357,12 +357,21 @@ describe('buildRegister (memory host)', () => {
     const overdue = rows.find((line) => line[0] === '逾期未檢討')!;
     // Reviewed 2026-01-31 weekly / biweekly / quarterly, 2025-02-28 annually, 2026-02-27 weekly; today 2026-04-15.
     expect(overdue[1]).toBe(5);
-    const header = rows.findIndex((line) => line[7] === '規則');
-    expect(header).toBeGreaterThan(0);
-    const findings = rows.slice(header + 1).filter((line) => line[7]);
+    const header = rows.findIndex((line) => line[0] === '規則');
+    expect(header).toBeGreaterThan(levelRow);
+    // Three lines per finding: rule and ids, the finding, what to do.
+    const lines = rows.slice(header + 1);
+    expect(lines.length % 3).toBe(0);
+    const findings = Array.from({ length: lines.length / 3 }, (_, i) => lines.slice(3 * i, 3 * i + 3));
     expect(findings.length).toBeGreaterThan(0);
-    expect(findings.some((line) => line[7] === '檢討逾期' && String(line[8]).includes('SA-REV'))).toBe(true);
-    for (const line of findings) expect(/[\u3400-\u9fff]/.test(String(line[9]))).toBe(true);
+    const overdueFinding = findings.find(
+      ([head]) => head[0] === '檢討逾期' && String(head[1]).includes('SA-REV'),
+    );
+    expect(overdueFinding).toBeDefined();
+    for (const [, message, fix] of findings) {
+      expect(/[\u3400-\u9fff]/.test(String(message[1]))).toBe(true);
+      expect(String(fix[1])).toMatch(/^建議做法:\S/);
+    }
   });
 
   it('writes in bulk: the number of port calls does not grow with the number of KPIs', async () => {

@@ -27,7 +27,15 @@ import {
   tableRange,
   type RegisterLayout,
 } from './layout';
-import { COLORS, DATE_FORMAT, DATETIME_FORMAT, SCORE_FORMAT, WEIGHT_FORMAT, valueFormat } from './style';
+import {
+  COLORS,
+  DATE_FORMAT,
+  DATETIME_FORMAT,
+  SCORE_FORMAT,
+  WEIGHT_FORMAT,
+  textWidth,
+  valueFormat,
+} from './style';
 import type { CellValue, RangeRef, Workbook, WriteCell } from './workbook';
 
 export interface RegisterData {
@@ -187,12 +195,13 @@ function writeRegister(
   wb.addTable({ name: table, range: tableRange(layout), style: 'medium' });
   wb.setStyle(
     { sheet: layout.sheet, row: layout.headerRow, col: 1, rows: 1, cols: layout.cols },
-    { bold: true, wrap: true, fill: COLORS.header, fontColor: COLORS.headerText },
+    { bold: true, fill: COLORS.header, fontColor: COLORS.headerText },
   );
   wb.freeze(layout.sheet, layout.headerRow, layout.columns.name);
+  // Headers do not wrap (no host sizes rows to wrapped text), so a column is at least as wide as its header.
   wb.setColumnWidths(layout.sheet, 1, [
-    ...REGISTER_FIELDS.map((field) => field.width),
-    ...extraHeaders.map((text) => Math.min(40, Math.max(12, text.length + 2))),
+    ...REGISTER_FIELDS.map((field) => Math.max(field.width, textWidth(header(field.key, lang)) + 2)),
+    ...extraHeaders.map((text) => Math.min(40, Math.max(12, textWidth(text) + 2))),
   ]);
 
   // Computed columns are set apart so nobody types over a formula.
@@ -214,7 +223,6 @@ function writeRegister(
   for (const field of REGISTER_FIELDS) {
     if (field.kind === 'date' || field.output === 'date') wb.setNumberFormat(all(field.key), DATE_FORMAT);
   }
-  wb.setStyle(all('smart'), { wrap: true });
 
   // Dropdowns: bilingual labels; strict for the closed lists, a suggestion for departments.
   for (const field of REGISTER_FIELDS) {
@@ -320,7 +328,7 @@ function writeCheckIns(
   wb.setColumnWidths(
     sheet,
     1,
-    CHECKIN_FIELDS.map((field) => field.width),
+    CHECKIN_FIELDS.map((field, i) => Math.max(field.width, textWidth(headers[i]) + 2)),
   );
   wb.setNumberFormat(range('period_end'), DATE_FORMAT);
   wb.setNumberFormat(range('entered_at'), DATETIME_FORMAT);

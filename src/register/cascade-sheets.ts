@@ -6,7 +6,7 @@ import type { Cell } from '../core/values';
 import { cached, computeRollup } from './computed';
 import { formulas } from './formulas';
 import { fieldColumn, type RegisterLayout } from './layout';
-import { COLORS, SCORE_FORMAT, WEIGHT_FORMAT } from './style';
+import { COLORS, SCORE_FORMAT, WEIGHT_FORMAT, textWidth } from './style';
 import { columnLetter, type Workbook, type WriteCell } from './workbook';
 
 /**
@@ -217,13 +217,13 @@ function writeSheet(wb: Workbook, sheet: string, lines: readonly Line[], input: 
   const column = (key: Column, cols = 1) => ({ sheet, row: 2, col: col(key), rows, cols });
   wb.setStyle(
     { sheet, row: 1, col: 1, rows: 1, cols: COLUMNS.length },
-    { bold: true, wrap: true, fill: COLORS.header, fontColor: COLORS.headerText },
+    { bold: true, fill: COLORS.header, fontColor: COLORS.headerText },
   );
   wb.freeze(sheet, 1, col('name'));
   wb.setColumnWidths(
     sheet,
     1,
-    COLUMNS.map((key) => WIDTHS[key]),
+    COLUMNS.map((key) => Math.max(WIDTHS[key], textWidth(HEADERS[lang][key]) + 2)),
   );
   wb.setNumberFormat(column('weight'), WEIGHT_FORMAT);
   wb.setNumberFormat(column('score'), SCORE_FORMAT);

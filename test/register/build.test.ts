@@ -13,6 +13,7 @@ import { LANGS, type Lang } from '../../src/core/i18n';
 import { MemoryWorkbook, cellOf, sheetOf, validationOf, type WorkbookSnapshot } from '../../src/hosts/memory';
 import { buildRegister, type BuildOptions, type RegisterData } from '../../src/register/build';
 import { registerLayout } from '../../src/register/layout';
+import { textWidth } from '../../src/register/style';
 import type { CellValue, Workbook } from '../../src/register/workbook';
 import { RegisterEvaluator, expectedCache } from '../helpers/register-eval';
 import { SAMPLE_CHECKINS, SAMPLE_KPIS } from '../helpers/register-sample';
@@ -78,6 +79,11 @@ describe('buildRegister (memory host)', () => {
     const checkIns = sheetOf(snapshot, names.checkins)!;
     expect(checkIns.cells[0].map((cell) => cell?.value)).toEqual(Object.values(CHECKIN_HEADERS[lang]));
     expect(register.frozen).toEqual({ rows: 1, cols: col('name') });
+    // Headers do not wrap, so every column is at least as wide as its header (CJK characters count twice).
+    REGISTER_FIELDS.forEach((field, i) => {
+      const text = FIELD_HEADERS[lang][field.key];
+      expect(register.columnWidths[i]).toBeGreaterThanOrEqual(textWidth(text));
+    });
     expect(snapshot.tables).toEqual([
       expect.objectContaining({
         name: 'KPIRegister',

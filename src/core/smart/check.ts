@@ -188,7 +188,8 @@ export function checkSmart(input: SmartInput): SmartResult {
       score++;
       return { letter, pass: true };
     }
-    const reason = format(messages[verdict.key], verdict.params);
+    const template = messages[verdict.key];
+    const reason = verdict.params ? format(template, verdict.params) : template;
     text += `${SEPARATOR}${letter}: ${reason}`;
     return { letter, pass: false, key: verdict.key, reason };
   });

@@ -71,9 +71,12 @@ const HOLD = /\b(?:maintain|keep|sustain|hold|stay|remain)\b|維持|保持|穩�
 
 const tail = (text: string, end: number, length = 40) => text.slice(Math.max(0, end - length), end);
 
-/** The last direction word before `end` (or anywhere, when `end` is the text length). */
-function directionBefore(text: string, end: number): Direction | undefined {
-  const before = text.slice(0, end);
+/**
+ * The last direction word in the `window` characters before `end`: the verb of a change stands close to
+ * its number, and a bounded look-back keeps long texts linear.
+ */
+function directionBefore(text: string, end: number, window = 80): Direction | undefined {
+  const before = text.slice(Math.max(0, end - window), end);
   const up = lastIndexOf(UP, before);
   const down = lastIndexOf(DOWN, before);
   if (up < 0 && down < 0) return undefined;
@@ -88,11 +91,6 @@ function lastIndexOf(re: RegExp, text: string): number {
   return last;
 }
 
-function overlapsTime(start: number, end: number, times: readonly TimeMention[]): boolean {
-  for (const time of times) if (start < time.end && end > time.start) return true;
-  return false;
-}
-
 /** A bare number on one side of "from 12 to 18%" takes the unit of the other side. */
 function shareUnit(bare: Quantity, other: Quantity): void {
   if (bare.kind !== 'plain' || other.kind === 'plain') return;
@@ -105,6 +103,8 @@ function shareUnit(bare: Quantity, other: Quantity): void {
 function findQuantities(text: string, times: readonly TimeMention[]): Quantity[] {
   const found: Quantity[] = [];
   QUANTITY.lastIndex = 0;
+  // Both lists run left to right, so one pointer into the times finds any overlap in linear time.
+  let next = 0;
   let m: RegExpExecArray | null;
   while ((m = QUANTITY.exec(text)) !== null) {
     if (m[0].length === 0) {
@@ -112,7 +112,8 @@ function findQuantities(text: string, times: readonly TimeMention[]): Quantity[]
       continue;
     }
     const quantity = readQuantity(m);
-    if (overlapsTime(quantity.start, quantity.end, times)) continue;
+    while (next < times.length && times[next].end <= quantity.start) next++;
+    if (next < times.length && times[next].start < quantity.end) continue;
     if (quantity.kind === 'plain' && LABEL_BEFORE.test(tail(text, quantity.start, 16))) continue;
     found.push(quantity);
   }
@@ -198,7 +199,7 @@ function polarityOf(result: Extraction, text: string): Polarity | undefined {
   if (from && to) return to.value < from.value ? 'lower' : to.value > from.value ? 'higher' : 'closer';
   if (change) return change.direction === 'down' ? 'lower' : 'higher';
   if (HOLD.test(text)) return 'closer';
-  const direction = directionBefore(text, text.length);
+  const direction = directionBefore(text, text.length, text.length);
   return direction === 'down' ? 'lower' : direction === 'up' ? 'higher' : undefined;
 }
 

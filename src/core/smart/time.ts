@@ -26,9 +26,12 @@ interface Pattern {
   /** Skips the pattern cheaply when the text cannot match: it needs a digit, or Chinese. */
   digit?: true;
   zh?: true;
+  /** A cheap test for a word the pattern cannot match without (most texts name one period at most). */
+  hint?: RegExp;
 }
 
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase());
 const CN_NUM = '[一二兩三四五六七八九十百半]+';
@@ -123,24 +126,28 @@ const PATTERNS: readonly Pattern[] = [
   // 2026-06-30, 2026/6/30
   {
     digit: true,
+    hint: /\d[-/.]\d/,
     re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g,
     read: (m) => date(Number(m[1]), Number(m[2]) - 1, Number(m[3])),
   },
   // 30/6/2026 (day first, as in Hong Kong)
   {
     digit: true,
+    hint: /\d[/.]\d/,
     re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/g,
     read: (m) => date(fullYear(m[3]), Number(m[2]) - 1, Number(m[1])),
   },
   // 30 June 2026, 30th June, 30 Jun
   {
     digit: true,
+    hint: MONTH_HINT,
     re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\b\.?(?:,?\s+(\d{4}))?`, 'gi'),
     read: (m) => date(fullYear(m[3]), monthIndex(m[2]), Number(m[1])),
   },
   // June 30, 2026
   {
     digit: true,
+    hint: MONTH_HINT,
     re: new RegExp(
       String.raw`\b${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b(?!\s*(?:%|[a-z]))`,
       'gi',
@@ -150,11 +157,13 @@ const PATTERNS: readonly Pattern[] = [
   // June 2026
   {
     digit: true,
+    hint: MONTH_HINT,
     re: new RegExp(String.raw`\b${MONTH}\.?,?\s+(\d{4})\b`, 'gi'),
     read: (m) => month(Number(m[2]), monthIndex(m[1])),
   },
   // by June, end of June ("may" alone is too often a verb to count without a marker)
   {
+    hint: MONTH_HINT,
     re: new RegExp(
       String.raw`\b(?:by|before|until|till|end\s+of|in|during)\s+(?:the\s+end\s+of\s+)?${MONTH}\b`,
       'gi',
@@ -164,34 +173,40 @@ const PATTERNS: readonly Pattern[] = [
   // Q1 2026, Q1 FY26, 2026 Q1, 2026-Q1
   {
     digit: true,
+    hint: /q\s*[1-4]/i,
     re: /\b(?:q([1-4])(?:\s*(?:of\s+)?(?:fy\s*)?'?(\d{4}|\d{2}(?!\d)))?|(\d{4})\s*[-/]?\s*q([1-4]))\b/gi,
     read: (m) => (m[1] ? quarter(fullYear(m[2]), Number(m[1])) : quarter(Number(m[3]), Number(m[4]))),
   },
   // first quarter of 2026
   {
+    hint: /quarter/i,
     re: /\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(\d{4}))?\b/gi,
     read: (m) => quarter(fullYear(m[2]), ORDINALS[m[1].toLowerCase()]),
   },
   // H1 2026, 2026 H2
   {
     digit: true,
+    hint: /h[12]/i,
     re: /\b(?:h([12])(?:\s*(?:fy\s*)?'?(\d{4}|\d{2}(?!\d)))?|(\d{4})\s*[-/]?\s*h([12]))\b/gi,
     read: (m) => (m[1] ? half(fullYear(m[2]), Number(m[1])) : half(Number(m[3]), Number(m[4]))),
   },
   // first half of 2026
   {
+    hint: /half/i,
     re: /\b(first|second)\s+half(?:\s+of\s+(?:the\s+year\s+)?(\d{4}))?\b/gi,
     read: (m) => half(fullYear(m[2]), m[1].toLowerCase() === 'first' ? 1 : 2),
   },
   // FY2026, FY26, fiscal year 2026/27 (fiscal years end on different dates, so no date is implied)
   {
     digit: true,
+    hint: /fy|fiscal|financial/i,
     re: /\b(?:fy|fiscal\s+year|financial\s+year)\s*'?(\d{4}|\d{2})(?:\s*[/-]\s*\d{2,4})?\b/gi,
     read: () => ({ kind: 'fiscal-year', unit: 'year' }),
   },
   // by 2026, in 2026, end of 2026, year-end 2026
   {
     digit: true,
+    hint: /(?:19|20|21)\d\d/,
     re: /\b(?:by|in|for|during|before|until|till|through|throughout|within|end\s+of|end-|year[- ]end)\s+(?:the\s+)?(?:end\s+of\s+)?(?:year\s+)?((?:19|20|21)\d{2})\b(?![-/.,]\d|\s*%)/gi,
     read: (m) => year(Number(m[1])),
   },
@@ -203,11 +218,13 @@ const PATTERNS: readonly Pattern[] = [
   },
   // this quarter, next month, the current financial year, year-end, end of the quarter, YTD
   {
+    hint: /this|next|coming|current|following|end|[yqm]td|to[- ]date/i,
     re: /\b(?:(?:this|next|the\s+coming|coming|current|the\s+current|the\s+next|the\s+following|following)\s+(week|month|quarter|half|year|financial\s+year|fiscal\s+year|academic\s+year|school\s+year|fy)|(?:by\s+|before\s+|at\s+)?(?:the\s+)?(year|quarter|month|half)[- ]end|end\s+of\s+(?:the\s+)?(week|month|quarter|half|year)|(ytd|qtd|mtd|year[- ]to[- ]date))\b/gi,
     read: (m) => ({ kind: 'relative', unit: unitOf(m[1] ?? m[2] ?? m[3] ?? 'year') }),
   },
   // within 90 days, in the next 6 months, over the next two quarters
   {
+    hint: /day|week|month|quarter|year/i,
     re: new RegExp(
       String.raw`\b(?:(?:within|in|over|inside|for|during)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?|(?:the\s+)?next\s+)${SMALL}\s+(days?|weeks?|months?|quarters?|years?)\b`,
       'gi',
@@ -220,6 +237,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   // monthly, per month, every week, /month
   {
+    hint: /ly\b|annual|day|week|month|quarter|year|annum|\/\s*(?:mo|mth|qtr|yr|wk)/i,
     re: /\b(daily|weekly|fortnightly|bi-?weekly|monthly|quarterly|half-yearly|semi-?annual(?:ly)?|annual(?:ly)?|yearly)\b|\b(?:per|each|every)\s+(day|week|fortnight|month|quarter|year|annum)\b|\ban?\s+(day|week|month|year)\b|\/\s*(day|wk|week|mo|mth|month|qtr|quarter|yr|year)\b/gi,
     read: (m) => ({ kind: 'recurring', unit: unitOf(m[1] ?? m[2] ?? m[3] ?? m[4]) }),
   },
@@ -227,12 +245,14 @@ const PATTERNS: readonly Pattern[] = [
   {
     digit: true,
     zh: true,
+    hint: /月/,
     re: /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日號号]/g,
     read: (m) => date(m[1] ? Number(m[1]) : undefined, Number(m[2]) - 1, Number(m[3])),
   },
   // 2026年6月, 6月底, 十二月前
   {
     zh: true,
+    hint: /月/,
     re: new RegExp(
       String.raw`(\d{4})\s*年\s*(\d{1,2})\s*月份?|(\d{1,2}|${CN_NUM})\s*月份?\s*(?:底|尾|末|中|前|內)`,
       'g',
@@ -243,12 +263,14 @@ const PATTERNS: readonly Pattern[] = [
   // 2026 年第一季, 2026年Q1, 首季, 第3季度
   {
     zh: true,
+    hint: /季|q/i,
     re: /(?:(\d{4})\s*(?:年度|財政年度|財年|年)?\s*)?(?:第\s*([一二三四1-4])\s*(?:個\s*)?季度?|q\s*([1-4])\b|首季)/gi,
     read: (m) => quarter(m[1] ? Number(m[1]) : undefined, m[2] ? cnQuarter(m[2]) : m[3] ? Number(m[3]) : 1),
   },
   // 2026 年上半年, 下半年
   {
     zh: true,
+    hint: /半年/,
     re: /(?:(\d{4})\s*(?:年度|財年|年)?\s*)?([上下])半年度?/g,
     read: (m) => half(m[1] ? Number(m[1]) : undefined, m[2] === '上' ? 1 : 2),
   },
@@ -256,18 +278,21 @@ const PATTERNS: readonly Pattern[] = [
   {
     digit: true,
     zh: true,
+    hint: /年/,
     re: /(\d{4})\s*(?:\/\s*\d{2,4}\s*)?(?:財政年度|財年|年度|年)/g,
     read: (m) => year(Number(m[1])),
   },
   // 本季度, 今年, 下個月, 明年, 年底, 月尾, 年結
   {
     zh: true,
+    hint: /[年季月週周星]/,
     re: /(?:今|本|明|下|來|翌|當)\s*(?:個\s*)?(財政年度|財年|學年|年度|年|季度|季|月|週|周|星期|半年)|(年|季|月)(?:底|終|尾|末|結)|年中/g,
     read: (m) => ({ kind: 'relative', unit: unitOf(m[1] ?? m[2] ?? '年') }),
   },
   // 90 日內, 三個月內, 半年之內
   {
     zh: true,
+    hint: /內/,
     re: new RegExp(
       String.raw`(\d+|${CN_NUM})\s*(?:個\s*)?(日|天|星期|週|周|禮拜|月|季度|季|年)\s*(?:之)?內`,
       'g',
@@ -277,6 +302,7 @@ const PATTERNS: readonly Pattern[] = [
   // 每月, 每季, 每週, 按月, 月度, 全年, 日均
   {
     zh: true,
+    hint: /[每按度全均]/,
     re: /(?:每|按)\s*(?:一\s*)?(?:個\s*)?(兩週|兩周|两周|日|天|週|周|星期|禮拜|月|季度|季|半年|年)(?!數)|(月|季|年)度|全(年|季|月)|(日|月|年)均/g,
     read: (m) => ({ kind: 'recurring', unit: unitOf(m[1] ?? m[2] ?? m[3] ?? m[4]) }),
   },
@@ -291,8 +317,8 @@ const ANY_DIGIT = /\d/;
 export function findTimes(text: string, chinese: boolean): TimeMention[] {
   const found: TimeMention[] = [];
   const digits = ANY_DIGIT.test(text);
-  for (const { re, read, digit, zh } of PATTERNS) {
-    if ((digit && !digits) || (zh && !chinese)) continue;
+  for (const { re, read, digit, zh, hint } of PATTERNS) {
+    if ((digit && !digits) || (zh && !chinese) || (hint && !hint.test(text))) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {

@@ -21,6 +21,17 @@ export const cryptoRandomSource: RandomSource = (bytes) => {
   globalThis.crypto.getRandomValues(bytes);
 };
 
+/**
+ * The best source this platform has: Web Crypto where it exists, else Apps Script's `Utilities.getUuid()`
+ * (V8 Apps Script has no `crypto`). Looked up when the first id is made, not when the module loads.
+ */
+export function platformRandomSource(): RandomSource {
+  if (typeof globalThis.crypto?.getRandomValues === 'function') return cryptoRandomSource;
+  const appsScript = (globalThis as { Utilities?: { getUuid?: () => string } }).Utilities;
+  if (typeof appsScript?.getUuid === 'function') return uuidRandomSource(() => appsScript.getUuid!());
+  throw new Error('No cryptographic random source: pass one to idGenerator({ random }).');
+}
+
 /** A random source built on a UUID generator such as Apps Script's `Utilities.getUuid()`. */
 export function uuidRandomSource(getUuid: () => string): RandomSource {
   return (bytes) => {
@@ -43,7 +54,7 @@ export interface IdGeneratorOptions {
 /** Makes an id generator; keep one per session so that ids made in the same millisecond stay ordered. */
 export function idGenerator(options: IdGeneratorOptions = {}): () => string {
   const prefix = options.prefix ?? 'KPI';
-  const random = options.random ?? cryptoRandomSource;
+  let random = options.random;
   const now = options.now ?? Date.now;
   let lastTime = -1;
   let lastRandom = 0n;
@@ -57,9 +68,11 @@ export function idGenerator(options: IdGeneratorOptions = {}): () => string {
       value = lastRandom + 1n;
       if (value >= limit) {
         time += 1;
+        random ??= platformRandomSource();
         value = freshRandom(random);
       }
     } else {
+      random ??= platformRandomSource();
       value = freshRandom(random);
     }
     lastTime = time;
@@ -70,7 +83,7 @@ export function idGenerator(options: IdGeneratorOptions = {}): () => string {
 
 let shared: (() => string) | undefined;
 
-/** A new KPI id from the shared generator (cryptographic randomness, the real clock). */
+/** A new KPI id from the shared generator (the platform's cryptographic randomness, the real clock). */
 export function newKpiId(): string {
   shared ??= idGenerator();
   return shared();

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { ID_PATTERN, idGenerator, newKpiId, uuidRandomSource } from '../../src/register/ids';
+import {
+  ID_PATTERN,
+  idGenerator,
+  newKpiId,
+  platformRandomSource,
+  uuidRandomSource,
+} from '../../src/register/ids';
 
 describe('KPI ids', () => {
   it('100k ids from the real source are unique and well-formed', () => {
@@ -57,5 +63,32 @@ describe('KPI ids', () => {
     expect(new Set(ids).size).toBe(1000);
     expect(ids[0]).toMatch(/^OKR-/);
     expect(ids[0]).toMatch(ID_PATTERN);
+  });
+});
+
+describe('the platform random source', () => {
+  const realCrypto = globalThis.crypto;
+  afterEach(() => {
+    Object.defineProperty(globalThis, 'crypto', { value: realCrypto, configurable: true, writable: true });
+    delete (globalThis as { Utilities?: unknown }).Utilities;
+  });
+
+  it('falls back to Apps Script Utilities.getUuid where there is no Web Crypto', () => {
+    Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true, writable: true });
+    let calls = 0;
+    (globalThis as { Utilities?: unknown }).Utilities = {
+      getUuid: () => {
+        calls++;
+        return realCrypto.randomUUID();
+      },
+    };
+    const ids = Array.from({ length: 100 }, idGenerator({ now: () => calls }));
+    expect(new Set(ids).size).toBe(100);
+    expect(calls).toBeGreaterThan(0);
+  });
+
+  it('says what to do when the platform has no random source at all', () => {
+    Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true, writable: true });
+    expect(() => platformRandomSource()).toThrow(/pass one to idGenerator/);
   });
 });

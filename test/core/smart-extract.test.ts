@@ -172,12 +172,16 @@ describe('reading dates, quarters and periods', () => {
     ['by end of 2026', ['year', 'by end of 2026', '2026-12-31']],
     ['in 2027', ['year', 'in 2027', '2027-12-31']],
     ['2026 revenue target', ['year', '2026', '2026-12-31']],
+    ['by mid-2026', ['year', 'by mid-2026', '2026-12-31']],
+    ['2026年內開設 3 間分店', ['year', '2026年', '2026-12-31']],
   ])('%s', (text, expected) => {
     expect(first(text)).toEqual(expected);
   });
 
   it.each([
     ['this quarter', 'relative', 'quarter'],
+    ['by mid-year', 'relative', 'year'],
+    ['QTD', 'relative', 'quarter'],
     ['next month', 'relative', 'month'],
     ['by year-end', 'relative', 'year'],
     ['by the end of the year', 'relative', 'year'],

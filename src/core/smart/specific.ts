@@ -60,7 +60,7 @@ const AREA_ZH =
 
 const SCOPE_EN = new RegExp(
   [
-    String.raw`\b(?:regions?|regional|district|branch(?:es)?|stores?|shops?|outlets?|online|offline|in[- ]store|retail|wholesale|e-?commerce|website|web|app|mobile|channels?|segments?|teams?|department|division|business unit|products?|product line|sku|categor(?:y|ies)|plant|factory|warehouse|call cent(?:re|er)|contact cent(?:re|er)|help ?desk|phone|hotline|email|live chat|chat|support|enterprise|smes?|corporate|consumers?|b2b|b2c|vip|new|existing|returning|repeat|first[- ]time|premium|domestic|overseas|international|local|company[- ]wide|group[- ]wide|company|group|hong kong|kowloon|new territories|apac|asia|emea|europe|china|mainland|macau|singapore|taiwan|uk|global|nationwide|agents?|employees?|staff|front[- ]?line|emails?|service desk|programmes?|programs?|campaigns?|loyalty|head office|offices?|headquarters|recruitment|marketing|advertising|travel|procurement|payroll|logistics|systems?|servers?|network|academic year|fleet|vehicles?|instagram|facebook|linkedin|youtube|tiktok|wechat|whatsapp|google|xiaohongshu|app store)\b`,
+    String.raw`\b(?:regions?|regional|district|branch(?:es)?|stores?|shops?|outlets?|online|offline|in[- ]store|retail|wholesale|e-?commerce|website|web|app|mobile|channels?|segments?|teams?|department|division|business unit|products?|product line|sku|categor(?:y|ies)|plant|factory|warehouse|call cent(?:re|er)|contact cent(?:re|er)|help ?desk|phone|hotline|email|live chat|chat|support|enterprise|smes?|corporate|consumers?|b2b|b2c|vip|new|existing|returning|repeat|first[- ]time|premium|domestic|overseas|international|local|company[- ]wide|group[- ]wide|company|group|hong kong|kowloon|new territories|apac|asia|emea|europe|china|mainland|macau|singapore|taiwan|uk|global|nationwide|agents?|employees?|staff|front[- ]?line|emails?|service desk|programmes?|programs?|campaigns?|loyalty|head office|offices?|headquarters|recruitment|marketing|advertising|travel|procurement|payroll|logistics|systems?|servers?|network|academic year|fleet|vehicles?|blog|ig|instagram|facebook|linkedin|youtube|tiktok|wechat|whatsapp|google|xiaohongshu|app store)\b`,
     String.raw`\bhk\b(?![$])`,
     String.raw`\bper\s+(?:customer|employee|order|store|agent|user|visit|head|staff|member|account|shop|branch|transaction|sales ?rep|rep|seller|table|room|square (?:foot|metre|meter)|sq ?ft)\b`,
   ].join('|'),
@@ -77,7 +77,7 @@ const SCOPE_ZH = new RegExp(
   [
     '系統|伺服器|網絡|香港|九龍|新界|港島|離島|澳門|內地|國內|中國|大灣區|深圳|廣州|上海|北京|台灣|海外|本地|亞太|東南亞|全港|全球|地區|區域|分區|各區|[東南西北中]區',
     '門市|分店|店舖|店鋪|實體店|旗艦店|網店|線上|網上|線下|電商|官網|網站|手機|應用程式|渠道|通路|平台',
-    '採購|物流|財務|人事|行銷|專頁|社交媒體|辦公室|總部|分行|學校|醫院|部門|客服部|銷售部|市場部|營運部|財務部|人事部|人力資源部|採購部|物流部|生產部|資訊科技部|團隊|組別|小組|客服中心|熱線|電話|電郵|即時通訊',
+    '網誌|博客|採購|物流|財務|人事|行銷|專頁|社交媒體|辦公室|總部|分行|學校|醫院|部門|客服部|銷售部|市場部|營運部|財務部|人事部|人力資源部|採購部|物流部|生產部|資訊科技部|團隊|組別|小組|客服中心|熱線|電話|電郵|即時通訊',
     '產品|品牌|系列|貨品|商品|生產線|工廠|廠房|倉庫|貨倉',
     '新客|新用戶|新會員|新顧客|新增|現有|舊客|回頭客|首次|首單|企業客戶|中小企|零售|批發|會員|貴賓|VIP',
     '每位|每名|每個|每宗|每張|每筆|每間|每人|人均|全公司|集團|本公司|公司整體|全體|員工|同事|前線',

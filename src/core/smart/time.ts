@@ -116,6 +116,9 @@ const ORDINALS: Readonly<Record<string, number>> = {
   '4th': 4,
 };
 
+/** YTD, QTD, MTD. */
+const TO_DATE: Readonly<Record<string, string>> = { y: 'year', q: 'quarter', m: 'month' };
+
 const cnQuarter = (word: string) => readSmallNumber(word) ?? 0;
 
 /**
@@ -207,7 +210,7 @@ const PATTERNS: readonly Pattern[] = [
   {
     digit: true,
     hint: /(?:19|20|21)\d\d/,
-    re: /\b(?:by|in|for|during|before|until|till|through|throughout|within|end\s+of|end-|year[- ]end)\s+(?:the\s+)?(?:end\s+of\s+)?(?:year\s+)?((?:19|20|21)\d{2})\b(?![-/.,]\d|\s*%)/gi,
+    re: /\b(?:(?:by|in|for|during|before|until|till|through|throughout|within|end\s+of|end-|year[- ]end)\s+(?:the\s+)?(?:end\s+of\s+)?(?:year\s+)?(?:(?:mid|early|late)[- ]?)?|(?:mid|early|late)[- ]?)((?:19|20|21)\d{2})\b(?![-/.,]\d|\s*%)/gi,
     read: (m) => year(Number(m[1])),
   },
   // "2026 revenue target": a year leading the text
@@ -218,9 +221,12 @@ const PATTERNS: readonly Pattern[] = [
   },
   // this quarter, next month, the current financial year, year-end, end of the quarter, YTD
   {
-    hint: /this|next|coming|current|following|end|[yqm]td|to[- ]date/i,
-    re: /\b(?:(?:this|next|the\s+coming|coming|current|the\s+current|the\s+next|the\s+following|following)\s+(week|month|quarter|half|year|financial\s+year|fiscal\s+year|academic\s+year|school\s+year|fy)|(?:by\s+|before\s+|at\s+)?(?:the\s+)?(year|quarter|month|half)[- ]end|end\s+of\s+(?:the\s+)?(week|month|quarter|half|year)|(ytd|qtd|mtd|year[- ]to[- ]date))\b/gi,
-    read: (m) => ({ kind: 'relative', unit: unitOf(m[1] ?? m[2] ?? m[3] ?? 'year') }),
+    hint: /this|next|coming|current|following|end|mid|[yqm]td|to[- ]date/i,
+    re: /\b(?:(?:this|next|the\s+coming|coming|current|the\s+current|the\s+next|the\s+following|following)\s+(week|month|quarter|half|year|financial\s+year|fiscal\s+year|academic\s+year|school\s+year|fy)|(?:by\s+|before\s+|at\s+)?(?:the\s+)?(year|quarter|month|half)[- ]end|mid[- ](year)|end\s+of\s+(?:the\s+)?(week|month|quarter|half|year)|(ytd|qtd|mtd|year[- ]to[- ]date))\b/gi,
+    read: (m) => ({
+      kind: 'relative',
+      unit: unitOf(m[1] ?? m[2] ?? m[3] ?? m[4] ?? TO_DATE[m[5][0].toLowerCase()]),
+    }),
   },
   // within 90 days, in the next 6 months, over the next two quarters
   {
@@ -294,7 +300,7 @@ const PATTERNS: readonly Pattern[] = [
     zh: true,
     hint: /內/,
     re: new RegExp(
-      String.raw`(\d+|${CN_NUM})\s*(?:個\s*)?(日|天|星期|週|周|禮拜|月|季度|季|年)\s*(?:之)?內`,
+      String.raw`(?<!\d)(\d{1,3}|${CN_NUM})\s*(?:個\s*)?(日|天|星期|週|周|禮拜|月|季度|季|年)\s*(?:之)?內`,
       'g',
     ),
     read: (m) => ({ kind: 'within', unit: unitOf(m[2]), count: readSmallNumber(m[1]) }),

@@ -1,7 +1,7 @@
 import { hasChinese } from '../i18n';
 import type { Polarity } from '../words';
 import { foldWidth } from './normalize';
-import { QUANTITY, readQuantity, type Quantity } from './quantity';
+import { QUANTITY, insideWord, readQuantity, type Quantity } from './quantity';
 import { readSpecificity, type MetricTier } from './specific';
 import { findTimes, type TimeMention } from './time';
 
@@ -111,6 +111,7 @@ function findQuantities(text: string, times: readonly TimeMention[]): Quantity[]
       QUANTITY.lastIndex++;
       continue;
     }
+    if (insideWord(text, m)) continue;
     const quantity = readQuantity(m);
     while (next < times.length && times[next].end <= quantity.start) next++;
     if (next < times.length && times[next].start < quantity.end) continue;

@@ -39,12 +39,20 @@ const UNIT = [
 
 /**
  * One number with what surrounds it: an optional currency before, a multiplier (k, M, 萬), a unit
- * after, and an optional "/5" scale. The look-behind keeps digits inside words (Q1, H2, B2B, CO2) out.
+ * after, and an optional "/5" scale. Digits inside words (Q1, H2, B2B, CO2) are left out by
+ * `insideWord` rather than a look-behind, which older Safari (Excel on Mac) cannot parse.
  */
 export const QUANTITY = new RegExp(
-  String.raw`(?<![a-z0-9.])(?:(${CURRENCY_PREFIX})\s*|(百分之)\s*)?(${NUMBER})(?:\s*(${MULTIPLIER})(?![a-z]))?(?:\s*(${UNIT})(?![a-z]))?(?:\s*\/\s*(\d+(?:\.\d+)?)(?![\d/]))?`,
+  String.raw`(?:(${CURRENCY_PREFIX})\s*|(百分之)\s*)?(${NUMBER})(?:\s*(${MULTIPLIER})(?![a-z]))?(?:\s*(${UNIT})(?![a-z]))?(?:\s*\/\s*(\d+(?:\.\d+)?)(?![\d/]))?`,
   'gi',
 );
+
+const WORD_CHAR = /[a-z0-9.]/i;
+
+/** True when a QUANTITY match starts inside a word or a number ("Q1", "B2B", "v1.2"). */
+export function insideWord(text: string, m: RegExpExecArray): boolean {
+  return m.index > 0 && WORD_CHAR.test(text[m.index - 1]);
+}
 
 const MULTIPLIERS: Readonly<Record<string, number>> = {
   k: 1e3,

@@ -33,6 +33,9 @@ const SPECIFIC_EN = new RegExp(
   'i',
 );
 
+/** 效率, 頻率, 機率 and 概率 end in 率 but are not rates of anything counted. */
+const NOT_A_RATE = /[效頻機概]率$/;
+
 /** Words a compound measure must not start with ("at any rate", "the first time"). */
 const NOT_A_MEASURE =
   /^(?:any|first|fair|the|a|an|our|this|that|its|their|your|my|same|good|better|best|higher|lower|more)\s/i;
@@ -46,7 +49,7 @@ const AREA_EN =
 /** Chinese compound measures: most end in 率, 時間, 分數, 滿意度 … (效率 and 頻率 are areas, not rates). */
 const SPECIFIC_ZH = new RegExp(
   [
-    String.raw`[\u4e00-\u9fffA-Za-z]{0,6}(?<![效頻機概])率`,
+    String.raw`[\u4e00-\u9fffA-Za-z]{0,6}率`,
     String.raw`[\u4e00-\u9fff]{0,6}(?:時間|時長|天數|日數|分數|評分|指數|比例|比率|滿意度|淨推薦值|推薦值|金額|單價|產值|週期|周期|周轉|週轉|市佔)`,
     String.raw`每[次位名個宗張筆人間][\u4e00-\u9fff]{0,4}(?:成本|收入|金額|產值|營業額|時間)`,
   ].join('|'),
@@ -107,7 +110,7 @@ function firstMatch(re: RegExp, text: string, skip?: RegExp): string | undefined
 export function readSpecificity(text: string, zh: boolean): Specificity {
   let metric: string | undefined;
   let tier: MetricTier | undefined;
-  if (zh && (metric = firstMatch(SPECIFIC_ZH, text))) {
+  if (zh && (metric = firstMatch(SPECIFIC_ZH, text, NOT_A_RATE))) {
     tier = 'specific';
     metric = metric.replace(ZH_LEAD, '') || metric;
   } else if ((metric = firstMatch(SPECIFIC_EN, text, NOT_A_MEASURE))) tier = 'specific';

@@ -300,7 +300,7 @@ const PATTERNS: readonly Pattern[] = [
     zh: true,
     hint: /內/,
     re: new RegExp(
-      String.raw`(?<!\d)(\d{1,3}|${CN_NUM})\s*(?:個\s*)?(日|天|星期|週|周|禮拜|月|季度|季|年)\s*(?:之)?內`,
+      String.raw`(\b\d{1,3}|${CN_NUM})\s*(?:個\s*)?(日|天|星期|週|周|禮拜|月|季度|季|年)\s*(?:之)?內`,
       'g',
     ),
     read: (m) => ({ kind: 'within', unit: unitOf(m[2]), count: readSmallNumber(m[1]) }),

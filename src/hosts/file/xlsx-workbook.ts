@@ -44,7 +44,7 @@ import { a1, parseA1 } from './a1';
 import { fromExcelCell, hasContent, toExcelValue } from './cells';
 import { fromExcelRule, toExcelRule } from './conditional';
 import { checkSignature, explainNoSheets, WorkbookOpenError } from './open-errors';
-import { mergeStyle, readStyle, StylePatcher } from './styles';
+import { adoptSharedStyle, mergeStyle, readStyle, StylePatcher } from './styles';
 import {
   LISTS_SHEET,
   ListStore,
@@ -248,9 +248,9 @@ export class XlsxWorkbook implements Workbook {
         const empty = !hasContent(value);
         const existing = excelRow.findCell(col + c);
         if (empty && !existing) return;
-        const cell = existing ?? excelRow.getCell(col + c);
+        const cell = existing ?? adoptSharedStyle(excelRow.getCell(col + c));
         cell.value = toExcelValue(value);
-        if (value.value instanceof Date && value.formula === null && !cell.numFmt) {
+        if (value.value instanceof Date && !cell.numFmt) {
           const format = defaultDateFormat(value.value);
           let patcher = dates.get(format);
           if (!patcher)
@@ -288,7 +288,8 @@ export class XlsxWorkbook implements Workbook {
     const state = this.sheet(range.sheet);
     for (let r = range.row; r < range.row + range.rows; r++) {
       const row = state.ws.getRow(r);
-      for (let c = range.col; c < range.col + range.cols; c++) apply(row.getCell(c));
+      for (let c = range.col; c < range.col + range.cols; c++)
+        apply(row.findCell(c) ?? adoptSharedStyle(row.getCell(c)));
     }
     return state;
   }

@@ -184,7 +184,7 @@ export class MemoryWorkbook implements Workbook {
     normal.forEach((line, r) =>
       line.forEach((cell, c) => {
         sheet.put(row + r, col + c, cell.value, cell.formula);
-        if (cell.value instanceof Date && cell.formula === null) {
+        if (cell.value instanceof Date) {
           const stored = sheet.cell(row + r, col + c, true);
           stored.numFmt ??= defaultDateFormat(cell.value);
         }

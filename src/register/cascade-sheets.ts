@@ -1,12 +1,12 @@
 import { parentKey } from '../core/cascade';
-import { departmentKey, enumLabel, sheetName } from '../core/fields';
+import { enumLabel, sheetName } from '../core/fields';
 import type { Catalog, Lang } from '../core/i18n';
 import type { Kpi } from '../core/model';
 import type { Cell } from '../core/values';
 import { cached, computeRollup } from './computed';
 import { formulas } from './formulas';
 import { fieldColumn, type RegisterLayout } from './layout';
-import { COLORS, SCORE_FORMAT, WEIGHT_FORMAT, textWidth } from './style';
+import { COLORS, SCORE_FORMAT, WEIGHT_FORMAT, departmentGrouper, textWidth } from './style';
 import { columnLetter, type Workbook, type WriteCell } from './workbook';
 
 /**
@@ -109,7 +109,10 @@ export function buildCascadeSheets(wb: Workbook, input: CascadeInput): string[] 
   const children = new Map<string, CascadeRow[]>();
   for (const row of rows) {
     const parent = parentKey(row.kpi);
-    if (parent) children.set(parent, [...(children.get(parent) ?? []), row]);
+    if (!parent) continue;
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(row);
+    else children.set(parent, [row]);
   }
   const withChildren = (members: readonly CascadeRow[]): Line[] =>
     members.flatMap((row) => {
@@ -127,9 +130,10 @@ export function buildCascadeSheets(wb: Workbook, input: CascadeInput): string[] 
   });
 
   const departments = new Map<string, { title: string; members: CascadeRow[] }>();
+  const departmentOf = departmentGrouper();
   for (const row of rows) {
     if (row.kpi.level !== 'department' && row.kpi.level !== 'team') continue;
-    const key = departmentKey(row.kpi.department) ?? '';
+    const key = departmentOf(row.kpi.department);
     const group = departments.get(key) ?? {
       title: row.kpi.department?.trim() || TEXT[lang].unassigned,
       members: [],
@@ -145,7 +149,9 @@ export function buildCascadeSheets(wb: Workbook, input: CascadeInput): string[] 
   for (const row of rows) {
     if (row.kpi.level !== 'individual') continue;
     const owner = row.kpi.owner.trim();
-    owners.set(owner, [...(owners.get(owner) ?? []), row]);
+    const mine = owners.get(owner);
+    if (mine) mine.push(row);
+    else owners.set(owner, [row]);
   }
   if (owners.size > 0) {
     // An owner's KPIs align to different parents, so the owner's line averages them with equal weights.

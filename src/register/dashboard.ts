@@ -1,11 +1,11 @@
 import { dateToSerial } from '../core/dates';
-import { departmentKey, enumLabel } from '../core/fields';
+import { enumLabel } from '../core/fields';
 import { format, type Catalog, type Lang } from '../core/i18n';
 import { LEVELS, STATUSES, type Kpi, type Status } from '../core/model';
 import type { RowValues } from './computed';
 import { exactCriterion } from './formulas';
 import { fieldColumn, type RegisterLayout } from './layout';
-import { COLORS, COUNT_FORMAT, DATE_FORMAT } from './style';
+import { COLORS, COUNT_FORMAT, DATE_FORMAT, departmentGrouper } from './style';
 import type { Workbook, WriteCell } from './workbook';
 
 /**
@@ -163,9 +163,10 @@ export function buildDashboard(wb: Workbook, input: DashboardInput): number {
   // Departments grouped as the cascade sheets group them; each spelling in use is counted once
   // (COUNTIFS ignores case, so spellings that differ only in case are one criterion).
   const departments = new Map<string, { title: string; spellings: Map<string, string> }>();
+  const departmentOf = departmentGrouper();
   for (const kpi of kpis) {
     const text = kpi.department ?? '';
-    const key = departmentKey(text) ?? '';
+    const key = departmentOf(text);
     const group = departments.get(key) ?? { title: text.trim() || t.noDepartment, spellings: new Map() };
     group.spellings.set(text.toLowerCase(), text);
     departments.set(key, group);

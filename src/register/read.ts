@@ -215,10 +215,19 @@ function readMoment(cell: CellValue): Date {
   return parsed;
 }
 
-const readEnum =
-  (field: EnumKey, lang: Lang): Reader =>
-  (cell) => {
-    const value = parseEnum(field, readText(cell));
+/** A register repeats a handful of labels thousands of times: each distinct text is parsed once. */
+function enumParser(field: EnumKey): (text: string) => string | undefined {
+  const seen = new Map<string, string | undefined>();
+  return (text) => {
+    if (!seen.has(text)) seen.set(text, parseEnum(field, text));
+    return seen.get(text);
+  };
+}
+
+function readEnum(field: EnumKey, lang: Lang): Reader {
+  const parse = enumParser(field);
+  return (cell) => {
+    const value = parse(readText(cell));
     if (value === undefined) {
       const values = REGISTER_FIELDS.find((f) => f.key === field)?.values ?? [];
       throw new CellProblem(
@@ -229,6 +238,7 @@ const readEnum =
     }
     return value;
   };
+}
 
 function kpiReader(key: InputKey, lang: Lang): Reader {
   const field = REGISTER_FIELDS.find((f) => f.key === key);
@@ -301,6 +311,9 @@ function schemaMessages(
 function readKpis(found: Found, lang: Lang, problems: ReadProblem[]): Kpi[] {
   const columns = registerColumns(found.header);
   const headerOf = (key: string) => header(key as InputKey, lang);
+  // One reader per column (enumerated ones remember what they parsed).
+  const readers = new Map((Object.keys(columns) as InputKey[]).map((key) => [key, kpiReader(key, lang)]));
+  const readerOf = (key: InputKey) => readers.get(key) as Reader;
   const kpis: Kpi[] = [];
   const firstRowOf = new Map<string, number>();
   found.sheet.values.forEach((row, index) => {
@@ -309,7 +322,7 @@ function readKpis(found: Found, lang: Lang, problems: ReadProblem[]): Kpi[] {
     const sheetRow = index + 1;
     const messages: string[] = [];
     const failed = new Set<string>();
-    const record = readRow(row, columns, (key) => kpiReader(key, lang), headerOf, lang, messages, failed);
+    const record = readRow(row, columns, readerOf, headerOf, lang, messages, failed);
     const parsed = kpiSchema.safeParse(record);
     if (!parsed.success)
       messages.push(...schemaMessages(parsed.error.issues, headerOf, lang, record, failed));

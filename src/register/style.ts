@@ -1,3 +1,4 @@
+import { departmentKey } from '../core/fields';
 import type { Status, Timing } from '../core/model';
 
 /** Number formats and colours shared by the register's sheets. */
@@ -59,4 +60,21 @@ export function textWidth(text: string): number {
         ? 2
         : 1;
   return width;
+}
+
+/**
+ * The group a department cell belongs to (`departmentKey`, so `Sales` and `sales · 銷售` are one), with
+ * each distinct spelling worked out once: a register repeats a few department names thousands of times.
+ */
+export function departmentGrouper(): (text: string | undefined) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    const key = text ?? '';
+    let group = seen.get(key);
+    if (group === undefined) {
+      group = departmentKey(text) ?? '';
+      seen.set(key, group);
+    }
+    return group;
+  };
 }

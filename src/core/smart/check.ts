@@ -1,6 +1,6 @@
 import { DEFAULT_UNREALISTIC_BEYOND, assessFeasibility, type Feasibility } from '../feasibility';
 import { isKpiError } from '../errors';
-import { format, hasChinese, type Lang } from '../i18n';
+import { format, type Lang } from '../i18n';
 import type { Polarity } from '../words';
 import { extract, type Extraction } from './extract';
 import { SMART_MESSAGES, type SmartMessageKey } from './messages';
@@ -167,7 +167,7 @@ function timeBound(input: SmartInput, ex: Extraction): Verdict {
  */
 export function checkSmart(input: SmartInput): SmartResult {
   const ex = extract(input.text);
-  const lang: Lang = input.lang ?? (hasChinese(input.text) ? 'zh-HK' : 'en');
+  const lang: Lang = input.lang ?? (ex.chinese ? 'zh-HK' : 'en');
   const measurable = input.target !== undefined || hasTextTarget(ex);
   const a = achievable(input, ex);
   const verdicts: Array<[SmartLetter, Verdict]> = [

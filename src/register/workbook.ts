@@ -25,6 +25,7 @@ export interface FormulaCell {
 /**
  * A cell to write. A plain string is ALWAYS stored as text, even when it starts with `=`, `+`, `-` or
  * `@`: only a FormulaCell becomes a formula. Each host must honour this (it is how user text stays safe).
+ * Writing `null` or `''` clears a cell. A block written at once must be rectangular.
  */
 export type WriteCell = CellValue | FormulaCell;
 
@@ -42,8 +43,9 @@ export interface RangeRef {
 }
 
 export interface SheetInfo {
+  /** Sheet (and table) names compare without regard to case, as in Excel. */
   name: string;
-  /** Last used row and column (0 when the sheet is empty). */
+  /** Last row and column holding a value or formula (0 when the sheet is empty); formatting alone does not count. */
   rows: number;
   cols: number;
 }
@@ -51,6 +53,7 @@ export interface SheetInfo {
 /** What a sheet holds: values (cached results for formula cells) and, where a cell has one, its formula. */
 export interface SheetData {
   name: string;
+  /** A blank cell is `null`, never `''`; an error value reads as its code text, e.g. `'#N/A'` (as in Office.js). */
   values: CellValue[][];
   /** Same shape as `values`; `null` where the cell is not a formula. */
   formulas: (string | null)[][];
@@ -83,7 +86,10 @@ export type ConditionalFormat =
 
 export interface TableSpec {
   name: string;
-  /** The table's full range, header row included. */
+  /**
+   * The table's full range, header row included. A table always has a body row: a header-only range gets one
+   * empty row, as Excel makes it. Header cells are the column names (a blank one becomes `ColumnN`, as in Excel).
+   */
   range: RangeRef;
   /** Banded rows and a filter button on each header. */
   style?: 'light' | 'medium';
@@ -107,7 +113,8 @@ export interface Workbook {
   write(sheet: string, row: number, col: number, cells: WriteCell[][]): void;
   /**
    * Appends rows after the last used row of the sheet (append-only history such as Check-ins).
-   * Resolves to the 1-based row number of the first appended row.
+   * Resolves to the 1-based row number of the first appended row. A table that ends on the last used row
+   * grows to take in the appended rows.
    */
   append(sheet: string, cells: WriteCell[][]): Promise<number>;
   /** One number format for a whole range, e.g. `0.0%`, `#,##0`, `yyyy-mm-dd`, `"HK$"#,##0`. */
@@ -130,7 +137,8 @@ export interface Workbook {
 /** `A1`-style column letters for a 1-based column number. */
 export function columnLetter(col: number): string {
   let name = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
 }
 

@@ -522,12 +522,27 @@ function wordsOf(field: LabelField, value: string): string[] {
   return [value, ENUM_LABELS.en[key], ENUM_LABELS['zh-HK'][key], ...(EXTRA_WORDS[field][value] ?? [])];
 }
 
+/** Every word of a field, normalised, to its value: built once per field (registers repeat few words). */
+const wordIndexes = new Map<LabelField, Map<string, string>>();
+
+function wordIndex(field: LabelField): Map<string, string> {
+  let index = wordIndexes.get(field);
+  if (!index) {
+    index = new Map();
+    for (const value of ENUM_VALUES[field]) {
+      for (const word of wordsOf(field, value)) {
+        const key = normaliseLabel(word);
+        if (!index.has(key)) index.set(key, value);
+      }
+    }
+    wordIndexes.set(field, index);
+  }
+  return index;
+}
+
 function lookupSingle(field: LabelField, text: string): string | undefined {
   const wanted = normaliseLabel(text);
-  if (wanted === '') return undefined;
-  return ENUM_VALUES[field].find((value) =>
-    wordsOf(field, value).some((word) => normaliseLabel(word) === wanted),
-  );
+  return wanted === '' ? undefined : wordIndex(field).get(wanted);
 }
 
 /**
@@ -535,13 +550,21 @@ function lookupSingle(field: LabelField, text: string): string | undefined {
  * either order, or a known alias, case-insensitive. Returns `undefined` for blank or unknown text.
  */
 export function parseEnum<F extends LabelField>(field: F, text: string): EnumValueOf[F] | undefined {
+  let cache = parsedCache.get(field);
+  if (!cache) parsedCache.set(field, (cache = new Map()));
+  if (cache.has(text)) return cache.get(text) as EnumValueOf[F] | undefined;
   const found =
     lookupSingle(field, text) ??
     // A bilingual label (`higher · 越高越好`), or one typed as `higher / 越高越好` or `越高越好 (higher)`.
     lookupParts(field, text, /[·・|]/) ??
     lookupParts(field, text, /[·・|/()]/);
+  // A register holds a handful of distinct labels in thousands of cells; keep the cache bounded anyway.
+  if (cache.size > 10_000) cache.clear();
+  cache.set(text, found);
   return found as EnumValueOf[F] | undefined;
 }
+
+const parsedCache = new Map<LabelField, Map<string, string | undefined>>();
 
 /** The value every part of the text names, when there are several parts and they all agree. */
 function lookupParts(field: LabelField, text: string, separators: RegExp): string | undefined {

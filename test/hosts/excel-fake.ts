@@ -314,7 +314,13 @@ export class FakeExcel {
   /** Queues a command; `run` returns the response bytes it produces. */
   enqueue(label: string, requestBytes: number, run: () => number | void): void {
     this.requestBytes += requestBytes;
-    this.queue.push({ label, run: () => run() ?? 0 });
+    this.queue.push({
+      label,
+      run: () => {
+        const bytes = run();
+        return typeof bytes === 'number' ? bytes : 0;
+      },
+    });
   }
 
   suspendCalculation(): void {

@@ -14,7 +14,7 @@ import {
 } from '../../register/workbook';
 import { parseAddress } from './address';
 import { formatFor, toExcelInput, toSheetData } from './cells';
-import { DEFAULT_PAYLOAD_BUDGET, sliceRows } from './payload';
+import { DEFAULT_PAYLOAD_BUDGET, estimateRowBytes, sliceRows } from './payload';
 
 /**
  * The Workbook port over Office.js. It never opens its own `Excel.run`: the caller runs one per user
@@ -34,6 +34,15 @@ interface Command {
   /** Estimated request bytes. */
   bytes: number;
   run(context: Excel.RequestContext): void;
+}
+
+/** A block to read; `formulas: false` leaves formulas out of the response when only values matter. */
+export type RangeRequest = RangeRef & { formulas?: boolean };
+
+/** Cells read by readRanges: values (dates as Date) and formulas (null where a cell has none). */
+export interface RangeBlock {
+  values: SheetData['values'];
+  formulas: SheetData['formulas'];
 }
 
 /** A long dropdown list's place on the lists sheet, known once the sheet has been looked at. */
@@ -64,6 +73,8 @@ export class ExcelWorkbook implements Workbook {
   /** Estimated bytes put into the context since the last sync; -1 when nothing is pending. */
   private pendingBytes = -1;
   private suspended = false;
+  /** The sheet names, once read: only this workbook's addSheet changes them within one Excel.run. */
+  private names?: string[];
   /** Round trips made so far (a diagnostic; tests count them on the context as well). */
   syncCount = 0;
 
@@ -98,8 +109,9 @@ export class ExcelWorkbook implements Workbook {
   }
 
   async readSheets(names: readonly string[]): Promise<(SheetData | undefined)[]> {
-    const existing = new Set(await this.sheetNames());
-    const wanted = [...new Set(names.filter((name) => existing.has(name)))];
+    const existing = new Map((await this.sheetNames()).map((name) => [name.toUpperCase(), name]));
+    const actual = names.map((name) => existing.get(name.toUpperCase()));
+    const wanted = [...new Set(actual.filter((name): name is string => name !== undefined))];
     let data: Map<string, SheetData>;
     try {
       data = await this.readWhole(wanted);
@@ -107,7 +119,74 @@ export class ExcelWorkbook implements Workbook {
       if (!isPayloadLimit(error)) throw error;
       data = await this.readInBlocks(wanted);
     }
-    return names.map((name) => data.get(name));
+    return actual.map((name) => (name === undefined ? undefined : data.get(name)));
+  }
+
+  /**
+   * Several blocks of cells in one round trip (not part of the port: the task pane's actions use it to
+   * read the few columns they need from a big register instead of whole sheets).
+   */
+  async readRanges(ranges: readonly RangeRequest[]): Promise<RangeBlock[]> {
+    await this.sheetNames();
+    const load = (range: RangeRequest) =>
+      rangeOf(this.context, range).load(
+        range.formulas === false ? 'values,numberFormat' : 'values,formulas,numberFormat',
+      );
+    const toBlock = (
+      range: RangeRef,
+      values: unknown[][],
+      formulas: unknown[][] | undefined,
+      formats: unknown[][],
+    ) => {
+      const data = toSheetData(range.sheet, 0, 0, values, formulas ?? values, formats);
+      return { values: data.values, formulas: data.formulas };
+    };
+    const empty = ranges.filter((range) => range.rows <= 0 || range.cols <= 0);
+    const loaded = ranges.map((range) => (empty.includes(range) ? undefined : load(range)));
+    try {
+      if (loaded.some(Boolean)) await this.sync();
+      return ranges.map((range, i) => {
+        const block = loaded[i];
+        if (!block) return { values: [], formulas: [] };
+        return toBlock(
+          range,
+          block.values,
+          range.formulas === false ? undefined : block.formulas,
+          block.numberFormat,
+        );
+      });
+    } catch (error) {
+      if (!isPayloadLimit(error)) throw error;
+      // Too big for one response: one range at a time, each in halving row blocks.
+      const blocks: RangeBlock[] = [];
+      for (const range of ranges) {
+        const values: unknown[][] = [];
+        const formulas: unknown[][] = [];
+        const formats: unknown[][] = [];
+        let size = Math.max(1, Math.ceil(range.rows / 2));
+        for (let offset = 0; offset < range.rows;) {
+          const rows = Math.min(size, range.rows - offset);
+          const part = load({ ...range, row: range.row + offset, rows });
+          try {
+            await this.sync();
+          } catch (inner) {
+            if (!isPayloadLimit(inner) || rows === 1) throw inner;
+            size = Math.max(1, Math.floor(rows / 2));
+            continue;
+          }
+          values.push(...part.values);
+          if (range.formulas !== false) formulas.push(...part.formulas);
+          formats.push(...part.numberFormat);
+          offset += rows;
+        }
+        blocks.push(
+          range.rows <= 0
+            ? { values: [], formulas: [] }
+            : toBlock(range, values, range.formulas === false ? undefined : formulas, formats),
+        );
+      }
+      return blocks;
+    }
   }
 
   async tables(): Promise<TableSpec[]> {
@@ -115,7 +194,7 @@ export class ExcelWorkbook implements Workbook {
     const tables = this.context.workbook.tables.load('items/name,items/style,items/showBandedRows');
     await this.sync();
     const ranges = tables.items.map((table) => table.getRange().load('address'));
-    await this.sync();
+    if (ranges.length > 0) await this.sync();
     return tables.items.map((table, i) => {
       const spec: TableSpec = { name: table.name, range: parseAddress(ranges[i].address) };
       if (table.style.startsWith('TableStyleLight')) spec.style = 'light';
@@ -132,6 +211,7 @@ export class ExcelWorkbook implements Workbook {
     this.enqueue(SMALL_COMMAND, (context) => {
       context.workbook.worksheets.add(name);
     });
+    this.names?.push(name);
   }
 
   write(sheet: string, row: number, col: number, cells: WriteCell[][]): void {
@@ -142,7 +222,8 @@ export class ExcelWorkbook implements Workbook {
     const input = cells.map((line) => line.map(toExcelInput));
     // Cells that would not stay what they are (text Excel would parse, dates) get a format first.
     const formats = cells.map((line) => line.map(formatFor));
-    for (const slice of sliceRows(input, this.budget)) {
+    // Slices of a quarter of the budget let the batches be packed nearly full.
+    for (const slice of sliceRows(input, this.budget / 4)) {
       const values = input.slice(slice.start, slice.end);
       const sliceFormats = formats.slice(slice.start, slice.end);
       const needsFormat = sliceFormats.some((line) => line.some((format) => format !== null));
@@ -154,7 +235,10 @@ export class ExcelWorkbook implements Workbook {
         rows: values.length,
         cols: values[0].length,
       };
-      this.enqueue(slice.bytes * (needsFormat ? 2 : 1), (context) => {
+      const formatBytes = needsFormat
+        ? sliceFormats.reduce((sum, line) => sum + estimateRowBytes(line), 0)
+        : 0;
+      this.enqueue(slice.bytes + formatBytes, (context) => {
         const range = sheetOf(context, sheet).getRange(rangeAddress(ref, false));
         if (needsFormat) range.numberFormat = sliceFormats;
         if (hasFormula) range.formulas = values;
@@ -201,7 +285,7 @@ export class ExcelWorkbook implements Workbook {
 
   setNumberFormat(range: RangeRef, format: string): void {
     const matrix = Array.from({ length: range.rows }, () => Array<string>(range.cols).fill(format));
-    for (const slice of sliceRows(matrix, this.budget)) {
+    for (const slice of sliceRows(matrix, this.budget / 4)) {
       const part: RangeRef = { ...range, row: range.row + slice.start, rows: slice.end - slice.start };
       this.enqueue(slice.bytes, (context) => {
         sheetOf(context, range.sheet).getRange(rangeAddress(part, false)).numberFormat = matrix.slice(
@@ -309,11 +393,8 @@ export class ExcelWorkbook implements Workbook {
 
   async flush(): Promise<void> {
     await this.applyQueued();
-    if (this.pendingBytes < 0) return;
-    await this.sync();
-    // Formulas written while calculation was suspended are dirty: recalculating them is ours to do.
-    this.context.workbook.application.calculate('Recalculate');
-    await this.sync();
+    // Calculation suspended for a batch resumes at its sync, recalculating what the batch made dirty.
+    if (this.pendingBytes >= 0) await this.sync();
   }
 
   // --- internals -------------------------------------------------------------------------------------
@@ -408,11 +489,20 @@ export class ExcelWorkbook implements Workbook {
   }
 
   /** The sheet names in tab order; the sync also carries any queued writes. */
+  /**
+   * The sheet names in tab order. The first call reads them (its sync also carries any queued writes);
+   * later calls only make sure queued writes are applied before the caller's read, in a sync of their own.
+   */
   private async sheetNames(): Promise<string[]> {
     await this.applyQueued();
+    if (this.names) {
+      if (this.pendingBytes >= 0) await this.sync();
+      return [...this.names];
+    }
     const worksheets = this.context.workbook.worksheets.load('items/name');
     await this.sync();
-    return worksheets.items.map((sheet) => sheet.name).filter((name) => !isListsSheet(name));
+    this.names = worksheets.items.map((sheet) => sheet.name).filter((name) => !isListsSheet(name));
+    return [...this.names];
   }
 
   /** Every wanted sheet's used range in one round trip: the common case. */

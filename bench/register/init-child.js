@@ -40,6 +40,7 @@ async function main() {
   const times = {};
   let mark = performance.now();
   const cpu = {};
+  const peakAfter = {};
   let cpuMark = process.cpuUsage();
   const lap = (name) => {
     const now = performance.now();
@@ -48,6 +49,8 @@ async function main() {
     const used = process.cpuUsage(cpuMark);
     cpu[name] = (used.user + used.system) / 1e6;
     cpuMark = process.cpuUsage();
+    // Peak memory so far: tells which phase raised it (maxRSS only ever grows).
+    peakAfter[name] = process.resourceUsage().maxRSS / 1024;
   };
   const stages = {};
 
@@ -87,6 +90,7 @@ async function main() {
       problems: adopted.problems.length,
       times,
       cpu,
+      peakAfter,
       stages,
       total,
       rssAtStartMB: rssAtStart / 2 ** 20,

@@ -370,7 +370,7 @@ function adoptSheet(sheet: SheetData, match: KpiSheetMatch, options: AdoptOption
     fieldOf.set(index, field);
 
   const dataRows = sheet.values.slice(match.headerIndex + 1);
-  const width = Math.max(headerCells.length, ...dataRows.map((row) => row.length));
+  const width = dataRows.reduce((widest, row) => Math.max(widest, row.length), headerCells.length);
   const columns: AdoptedColumn[] = [];
   for (let index = 0; index < width; index++) {
     const header = text(headerCells[index] ?? null);

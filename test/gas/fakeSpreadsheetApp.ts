@@ -81,7 +81,12 @@ function apiOf(target: object): Set<string> {
 }
 
 /** Wraps a fake object: logs calls to its public methods, throws on anything else. */
-function strict<T extends object>(name: string, target: T, log: Call[], data: readonly string[] = []): T {
+export function strict<T extends object>(
+  name: string,
+  target: T,
+  log: Call[],
+  data: readonly string[] = [],
+): T {
   const api = apiOf(target);
   const proxy = new Proxy(target, {
     get(obj, prop) {

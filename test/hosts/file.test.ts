@@ -17,7 +17,13 @@ import { Workbook as ExcelWorkbook, ValueType } from 'exceljs';
 import { dateToSerial } from '../../src/core/dates';
 import { LANGS } from '../../src/core/i18n';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook';
-import { OPEN_ERRORS, WorkbookOpenError, type OpenErrorCode } from '../../src/hosts/file/open-errors';
+import {
+  OPEN_ERRORS,
+  SAVE_ERRORS,
+  WorkbookOpenError,
+  WorkbookSaveError,
+  type OpenErrorCode,
+} from '../../src/hosts/file/errors';
 import { LISTS_SHEET } from '../../src/hosts/file/validations';
 import { cellOf, sheetOf } from '../../src/hosts/memory/snapshot';
 import type { Workbook } from '../../src/register/workbook';
@@ -503,6 +509,7 @@ describe('FileWorkbook — refusing what is not an .xlsx workbook', () => {
       () => zip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }),
       'ods',
     ],
+    ['an Excel binary workbook (.xlsb)', () => zip({ 'xl/workbook.bin': 'binary' }), 'xlsb'],
     [
       'a workbook with no worksheets',
       async () => new Uint8Array(await new ExcelWorkbook().xlsx.writeBuffer()),
@@ -526,9 +533,11 @@ describe('FileWorkbook — refusing what is not an .xlsx workbook', () => {
     });
   });
 
-  it('has every open error in every language', () => {
-    const keys = Object.keys(OPEN_ERRORS.en).sort();
-    for (const lang of LANGS) expect(Object.keys(OPEN_ERRORS[lang]).sort()).toEqual(keys);
+  it('has every open and save error in every language', () => {
+    for (const catalog of [OPEN_ERRORS, SAVE_ERRORS]) {
+      const keys = Object.keys(catalog.en).sort();
+      for (const lang of LANGS) expect(Object.keys(catalog[lang]).sort()).toEqual(keys);
+    }
   });
 });
 
@@ -557,6 +566,18 @@ describe('FileWorkbook — saving', () => {
     await expect(buildRegister().save(path)).rejects.toThrow('disk full');
     expect(readFileSync(path, 'utf8')).toBe('previous contents');
     expect(readdirSync(dir)).toEqual(['register.xlsx']);
+  });
+
+  it('saves only to .xlsx names, so a macro workbook is never overwritten without its macros', async () => {
+    const path = join(dir, 'budget.xlsm');
+    writeFileSync(path, 'macros');
+    const error = await buildRegister()
+      .save(path)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookSaveError);
+    expect((error as WorkbookSaveError).localized('zh-HK')).toContain('.xlsx');
+    expect(readFileSync(path, 'utf8')).toBe('macros');
+    expect(readdirSync(dir)).toEqual(['budget.xlsm']);
   });
 
   it('fails without creating anything when the folder does not exist', async () => {

@@ -1,6 +1,6 @@
 import { format, type Catalog, type Lang } from '../../core/i18n';
 
-/** Why a file could not be opened as a workbook; each has a one-line message in every language. */
+/** Why a file could not be opened or saved as a workbook; each has a one-line message in every language. */
 export type OpenErrorCode =
   | 'notFound'
   | 'unreadable'
@@ -8,6 +8,7 @@ export type OpenErrorCode =
   | 'legacyXls'
   | 'encrypted'
   | 'ods'
+  | 'xlsb'
   | 'notXlsx'
   | 'notWorkbook'
   | 'noSheets'
@@ -21,6 +22,7 @@ export const OPEN_ERRORS: Catalog<OpenErrorCode> = {
     legacyXls: '{source} is an Excel 97-2003 (.xls) file; open it in Excel and save it as .xlsx.',
     encrypted: '{source} is password-protected; open it in Excel, remove the password and save it again.',
     ods: '{source} is an OpenDocument spreadsheet (.ods); save it as .xlsx first.',
+    xlsb: '{source} is an Excel binary workbook (.xlsb); save it as .xlsx first.',
     notXlsx: '{source} is not an .xlsx workbook; save it from Excel as .xlsx.',
     notWorkbook: '{source} is a zip file but not an Excel workbook.',
     noSheets: '{source} contains no worksheets.',
@@ -33,6 +35,7 @@ export const OPEN_ERRORS: Catalog<OpenErrorCode> = {
     legacyXls: '{source} 是 Excel 97-2003（.xls）檔案；請在 Excel 開啟後另存為 .xlsx。',
     encrypted: '{source} 受密碼保護；請在 Excel 開啟、移除密碼後再儲存。',
     ods: '{source} 是 OpenDocument 試算表（.ods）；請先另存為 .xlsx。',
+    xlsb: '{source} 是 Excel 二進位活頁簿（.xlsb）；請先另存為 .xlsx。',
     notXlsx: '{source} 不是 .xlsx 活頁簿；請在 Excel 另存為 .xlsx。',
     notWorkbook: '{source} 是 zip 檔案，但不是 Excel 活頁簿。',
     noSheets: '{source} 沒有任何工作表。',
@@ -103,6 +106,37 @@ export function checkSignature(bytes: Uint8Array, source: string): void {
 export function explainNoSheets(bytes: Uint8Array, source: string): WorkbookOpenError {
   if (includes(bytes, ascii('application/vnd.oasis.opendocument.spreadsheet')))
     return new WorkbookOpenError('ods', source);
+  if (includes(bytes, ascii('xl/workbook.bin'))) return new WorkbookOpenError('xlsb', source);
   if (!includes(bytes, ascii('xl/workbook.xml'))) return new WorkbookOpenError('notWorkbook', source);
   return new WorkbookOpenError('noSheets', source);
+}
+
+export type SaveErrorCode = 'notXlsxPath';
+
+export const SAVE_ERRORS: Catalog<SaveErrorCode> = {
+  en: {
+    notXlsxPath: '{path}: a register is saved as an .xlsx workbook; choose a file name ending in .xlsx.',
+  },
+  'zh-HK': {
+    notXlsxPath: '{path}：登記冊會儲存為 .xlsx 活頁簿；請使用以 .xlsx 結尾的檔名。',
+  },
+};
+
+/**
+ * Thrown by FileWorkbook.save before anything is written. Saving only to `.xlsx` names means a macro
+ * workbook (.xlsm), whose macros exceljs cannot keep, is never overwritten by a file without them.
+ */
+export class WorkbookSaveError extends Error {
+  override name = 'WorkbookSaveError';
+
+  constructor(
+    readonly code: SaveErrorCode,
+    readonly path: string,
+  ) {
+    super(format(SAVE_ERRORS.en[code], { path }));
+  }
+
+  localized(lang: Lang): string {
+    return format(SAVE_ERRORS[lang][this.code], { path: this.path });
+  }
 }

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { Workbook as ExcelWorkbook } from 'exceljs';
-import { WorkbookOpenError } from './open-errors';
-import { loadExcel, XlsxWorkbook } from './xlsx-workbook';
+import { WorkbookOpenError, WorkbookSaveError } from './errors';
+import { loadExcel, newExcelWorkbook, XlsxWorkbook } from './xlsx-workbook';
 
 /**
  * An .xlsx file on disk behind the Workbook port (the CLI's host). Writes change the workbook in memory;
@@ -11,7 +10,7 @@ import { loadExcel, XlsxWorkbook } from './xlsx-workbook';
  */
 export class FileWorkbook extends XlsxWorkbook {
   static override create(): FileWorkbook {
-    return new FileWorkbook(new ExcelWorkbook());
+    return new FileWorkbook(newExcelWorkbook());
   }
 
   static override async fromBuffer(
@@ -39,6 +38,7 @@ export class FileWorkbook extends XlsxWorkbook {
    * only then replace the target by a rename, so a crash or a full disk never leaves half a workbook.
    */
   async save(path: string): Promise<void> {
+    if (!/\.xlsx$/i.test(path)) throw new WorkbookSaveError('notXlsxPath', path);
     const bytes = await this.toBuffer();
     const temp = join(
       dirname(path),

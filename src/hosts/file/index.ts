@@ -2,5 +2,12 @@
 export { FileWorkbook } from './file-workbook';
 export { XlsxWorkbook } from './xlsx-workbook';
 export { fromExcelJs, memoryFromXlsx, memoryToXlsx, toExcelJs } from './convert';
-export { OPEN_ERRORS, WorkbookOpenError, type OpenErrorCode } from './open-errors';
+export {
+  OPEN_ERRORS,
+  SAVE_ERRORS,
+  WorkbookOpenError,
+  WorkbookSaveError,
+  type OpenErrorCode,
+  type SaveErrorCode,
+} from './errors';
 export { LISTS_SHEET } from './validations';

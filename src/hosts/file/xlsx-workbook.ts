@@ -43,7 +43,7 @@ import {
 import { a1, parseA1 } from './a1';
 import { fromExcelCell, hasContent, toExcelValue } from './cells';
 import { fromExcelRule, toExcelRule } from './conditional';
-import { checkSignature, explainNoSheets, WorkbookOpenError } from './open-errors';
+import { checkSignature, explainNoSheets, WorkbookOpenError } from './errors';
 import { adoptSharedStyle, mergeStyle, readStyle, StylePatcher } from './styles';
 import {
   LISTS_SHEET,
@@ -115,7 +115,7 @@ export class XlsxWorkbook implements Workbook {
   }
 
   static create(): XlsxWorkbook {
-    return new XlsxWorkbook(new ExcelWorkbook());
+    return new XlsxWorkbook(newExcelWorkbook());
   }
 
   /** Loads an .xlsx file's bytes; a file that is not one throws a WorkbookOpenError saying what it is. */
@@ -548,6 +548,14 @@ function snapshotCell(cell: Cell): SnapshotCell | null {
   if (numFmt) out.numFmt = numFmt;
   if (style) out.style = style;
   return out;
+}
+
+/** A new exceljs workbook that says which program made it. */
+export function newExcelWorkbook(): ExcelWorkbook {
+  const excel = new ExcelWorkbook();
+  excel.creator = 'KPI Register';
+  excel.lastModifiedBy = 'KPI Register';
+  return excel;
 }
 
 /** Reads .xlsx bytes with exceljs, turning every way that can fail into a WorkbookOpenError. */

@@ -60,6 +60,21 @@ export function vectorize(fn: CellFn, args: readonly Arg[]): Result {
     const ld = rowOf(rd, r);
     const le = rowOf(re, r);
     const lf = rowOf(rf, r);
+    if (cols === 1) {
+      // A column (the usual range): a one-element literal lets V8 keep a numeric result unboxed, which
+      // spares the garbage collector one heap number per cell.
+      out[r] = [
+        fn(
+          la === undefined ? (a as Cell) : la[0],
+          lb === undefined ? (b as Cell) : lb[0],
+          lc === undefined ? (c as Cell) : lc[0],
+          ld === undefined ? (d as Cell) : ld[0],
+          le === undefined ? (e as Cell) : le[0],
+          lf === undefined ? (f as Cell) : lf[0],
+        ),
+      ];
+      continue;
+    }
     const line: Out[] = new Array(cols);
     for (let k = 0; k < cols; k++) {
       line[k] = fn(

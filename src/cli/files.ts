@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { WorkbookSaveError } from '../hosts/file';
 import { CliError } from './errors';
 
 /** The input workbook must exist and be a file; which kind of file is the host's job to tell. */
@@ -23,6 +24,8 @@ export function checkOutput(
 ): void {
   const shown = options.shown ?? file;
   const target = path.resolve(file);
+  // The file host writes .xlsx only (never a name that could be a macro workbook): say so before building.
+  if (!/\.xlsx$/i.test(target)) throw new WorkbookSaveError('notXlsxPath', shown);
   if (options.input !== undefined && target === path.resolve(options.input)) {
     throw new CliError('error.outputIsInput', { path: shown });
   }

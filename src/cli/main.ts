@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { parseIsoDate, today as todayOf } from '../core/dates';
 import type { Lang } from '../core/i18n';
-import { WorkbookOpenError } from '../hosts/file';
+import { WorkbookOpenError, WorkbookSaveError } from '../hosts/file';
 import { isAdoptError } from '../register/adopt';
 import { check } from './commands/check';
 import { demo } from './commands/demo';
@@ -46,7 +46,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return await run(argv, io, lang);
   } catch (error) {
     if (isCliError(error)) return fail(error.text(lang), error.exitCode);
-    if (error instanceof WorkbookOpenError) return fail(error.localized(lang), EXIT.badInput);
+    if (error instanceof WorkbookOpenError || error instanceof WorkbookSaveError) {
+      return fail(error.localized(lang), EXIT.badInput);
+    }
     if (isAdoptError(error)) return fail(error.text(lang), EXIT.badInput);
     if (error instanceof CommanderError) return fail(usageError(error, lang), EXIT.badInput);
     if (io.env.KPI_REGISTER_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);

@@ -41,17 +41,6 @@ export type MessageKey =
   | 'error.prefix'
   | 'error.fileMissing'
   | 'error.notFile'
-  | 'error.notXlsx'
-  | 'error.encrypted'
-  | 'error.emptyWorkbook'
-  | 'error.unreadable'
-  | 'error.noKpiSheet'
-  | 'error.sheetNotFound'
-  | 'error.noKpis'
-  | 'error.duplicateIds'
-  | 'error.cycle'
-  | 'error.missingParent'
-  | 'error.missingVolume'
   | 'error.notRegister'
   | 'error.outputExists'
   | 'error.outputIsInput'
@@ -61,10 +50,6 @@ export type MessageKey =
   | 'error.unexpected'
   // progress
   | 'progress.reading'
-  | 'progress.adopting'
-  | 'progress.building'
-  | 'progress.saving'
-  | 'progress.checking'
   | 'stage.register'
   | 'stage.check-ins'
   | 'stage.cascade'
@@ -130,19 +115,6 @@ export const MESSAGES: Catalog<MessageKey> = {
     'error.prefix': 'kpi-register:',
     'error.fileMissing': 'File not found: {path}',
     'error.notFile': '{path} is a folder, not a workbook file.',
-    'error.notXlsx': '{path} is not an .xlsx workbook (save it from Excel as "Excel Workbook (.xlsx)").',
-    'error.encrypted': '{path} is password-protected: save an unprotected copy and try again.',
-    'error.emptyWorkbook': '{path} has no data: there is nothing to adopt.',
-    'error.unreadable': 'Cannot read {path}: {reason}',
-    'error.noKpiSheet':
-      'No sheet in {path} looks like a KPI list: it needs a header row with a KPI name column and a Target, Actual or Owner column.',
-    'error.sheetNotFound': 'There is no sheet "{sheet}" in {path}.',
-    'error.noKpis': 'Sheet "{sheet}" has headers but no KPI rows that can be read.',
-    'error.duplicateIds': 'Duplicate KPI id {id} on rows {rows}: each KPI needs its own id.',
-    'error.cycle':
-      'The cascade goes round in a circle: {ids}. A KPI cannot align to itself through its children.',
-    'error.missingParent': 'Row {row}: parent "{parent}" is not a KPI id or name in the sheet.',
-    'error.missingVolume': 'Row {row}: volume KPI "{volume}" is not a KPI id or name in the sheet.',
     'error.notRegister':
       '{path} is not a KPI register (no Register sheet): run kpi-register init on it first.',
     'error.outputExists': '{path} already exists: use --force to replace it, or -o to choose another file.',
@@ -152,10 +124,6 @@ export const MESSAGES: Catalog<MessageKey> = {
     'error.outputIsFolder': 'Cannot write {path}: it is a folder.',
     'error.unexpected': 'Unexpected error: {message}',
     'progress.reading': 'Reading',
-    'progress.adopting': 'Reading KPIs',
-    'progress.building': 'Building',
-    'progress.saving': 'Saving',
-    'progress.checking': 'Checking',
     'stage.register': 'Building the Register sheet',
     'stage.check-ins': 'Writing check-ins',
     'stage.cascade': 'Building the cascade sheets',
@@ -184,89 +152,73 @@ export const MESSAGES: Catalog<MessageKey> = {
     'check.fix': 'Fix: {fix}',
   },
   'zh-HK': {
-    'program.description': '建立、轉換及檢查 KPI 登記冊(.xlsx 活頁簿)。',
+    'program.description': '建立、轉換及檢查 KPI 登記冊（.xlsx 活頁簿）。',
     'help.option': '顯示指令說明',
     'help.command': '顯示指令說明',
-    'help.usage': '用法:',
-    'help.options': '選項:',
-    'help.commands': '指令:',
-    'help.arguments': '參數:',
-    'help.globalOptions': '通用選項:',
-    'option.lang': '訊息及新登記冊的語言:en 或 zh-HK(預設按 LANG/LC_ALL)',
-    'option.today': '視為今日的日期,格式 YYYY-MM-DD(預設為今日)',
-    'option.force': '如輸出檔案已存在,則取代它',
-    'option.portable': '以一般公式代替 KPI.* 函數,方便未安裝增益集的同事使用',
-    'demo.description': '建立一間香港公司的示範登記冊,附十二個月的進度記錄',
-    'demo.option.output': '輸出檔案(預設:kpi-register-demo.xlsx)',
-    'init.description': '把列出 KPI 的一般活頁簿轉為登記冊(另存新檔)',
+    'help.usage': '用法：',
+    'help.options': '選項：',
+    'help.commands': '指令：',
+    'help.arguments': '參數：',
+    'help.globalOptions': '通用選項：',
+    'option.lang': '訊息及新登記冊的語言：en 或 zh-HK（預設按 LANG/LC_ALL）',
+    'option.today': '視為今日的日期，格式 YYYY-MM-DD（預設為今日）',
+    'option.force': '如輸出檔案已存在，則取代它',
+    'option.portable': '以一般公式代替 KPI.* 函數，方便未安裝增益集的同事使用',
+    'demo.description': '建立一間香港公司的示範登記冊，附十二個月的進度記錄',
+    'demo.option.output': '輸出檔案（預設：kpi-register-demo.xlsx）',
+    'init.description': '把列出 KPI 的一般活頁簿轉為登記冊（另存新檔）',
     'init.argument': '列出 KPI 的活頁簿',
-    'init.option.output': '輸出檔案(預設:與輸入檔同一資料夾的 <名稱>.register.xlsx)',
-    'init.option.sheet': '列出 KPI 的工作表(預設按標題自動尋找)',
-    'check.description': '列出登記冊的健康檢查結果(結束碼 0 正常、1 有問題、2 無法使用輸入)',
+    'init.option.output': '輸出檔案（預設：與輸入檔同一資料夾的 <名稱>.register.xlsx）',
+    'init.option.sheet': '列出 KPI 的工作表（預設按標題自動尋找）',
+    'check.description': '列出登記冊的健康檢查結果（結束碼 0 正常、1 有問題、2 無法使用輸入）',
     'check.argument': '登記冊活頁簿',
     'check.option.json': '以 JSON 輸出檢查結果',
     'usage.unknownOption': '不明選項 {option}。',
-    'usage.unknownCommand': '不明指令 {command}:請用 demo、init 或 check。',
+    'usage.unknownCommand': '不明指令 {command}：請用 demo、init 或 check。',
     'usage.missingArgument': '缺少參數 {argument}。',
     'usage.optionMissingArgument': '選項 {option} 需要一個值。',
     'usage.excessArguments': '參數太多。',
     'usage.other': '{message}',
-    'usage.badLang': '不明語言「{value}」:請用 en 或 zh-HK。',
-    'usage.badDate': '「{value}」不是日期:請用 YYYY-MM-DD 格式。',
-    'usage.seeHelp': '(請參閱 kpi-register --help)',
+    'usage.badLang': '不明語言「{value}」：請用 en 或 zh-HK。',
+    'usage.badDate': '「{value}」不是日期：請用 YYYY-MM-DD 格式。',
+    'usage.seeHelp': '（請參閱 kpi-register --help）',
     'error.prefix': 'kpi-register:',
-    'error.fileMissing': '找不到檔案:{path}',
-    'error.notFile': '{path} 是資料夾,不是活頁簿檔案。',
-    'error.notXlsx': '{path} 不是 .xlsx 活頁簿(請在 Excel 另存為「Excel 活頁簿 (.xlsx)」)。',
-    'error.encrypted': '{path} 受密碼保護:請另存一份未加密的副本再試。',
-    'error.emptyWorkbook': '{path} 沒有任何資料,無從轉換。',
-    'error.unreadable': '無法讀取 {path}:{reason}',
-    'error.noKpiSheet':
-      '{path} 中沒有工作表像 KPI 清單:需要一行標題,包括指標名稱一欄,以及目標、實際或負責人其中一欄。',
-    'error.sheetNotFound': '{path} 中沒有名為「{sheet}」的工作表。',
-    'error.noKpis': '工作表「{sheet}」有標題,但沒有可讀取的 KPI 行。',
-    'error.duplicateIds': 'KPI 編號 {id} 在第 {rows} 行重複:每個 KPI 須有獨立編號。',
-    'error.cycle': '指標層級形成循環:{ids}。KPI 不能經由其下級指標對齊回自己。',
-    'error.missingParent': '第 {row} 行:上級指標「{parent}」不是表中任何 KPI 的編號或名稱。',
-    'error.missingVolume': '第 {row} 行:數量指標「{volume}」不是表中任何 KPI 的編號或名稱。',
-    'error.notRegister': '{path} 不是 KPI 登記冊(沒有登記冊工作表):請先執行 kpi-register init。',
-    'error.outputExists': '{path} 已存在:如要取代請加 --force,或用 -o 指定另一個檔案。',
-    'error.outputIsInput': '輸出會取代輸入檔 {path}:請用 -o 指定另一個檔案。',
-    'error.outputNotWritable': '無法寫入 {path}:{reason}',
-    'error.outputNoFolder': '無法寫入 {path}:資料夾 {folder} 不存在。',
-    'error.outputIsFolder': '無法寫入 {path}:這是一個資料夾。',
-    'error.unexpected': '發生未預期的錯誤:{message}',
+    'error.fileMissing': '找不到檔案：{path}',
+    'error.notFile': '{path} 是資料夾，不是活頁簿檔案。',
+    'error.notRegister': '{path} 不是 KPI 登記冊（沒有登記冊工作表）：請先執行 kpi-register init。',
+    'error.outputExists': '{path} 已存在：如要取代請加 --force，或用 -o 指定另一個檔案。',
+    'error.outputIsInput': '輸出會取代輸入檔 {path}：請用 -o 指定另一個檔案。',
+    'error.outputNotWritable': '無法寫入 {path}：{reason}',
+    'error.outputNoFolder': '無法寫入 {path}：資料夾 {folder} 不存在。',
+    'error.outputIsFolder': '無法寫入 {path}：這是一個資料夾。',
+    'error.unexpected': '發生未預期的錯誤：{message}',
     'progress.reading': '讀取中',
-    'progress.adopting': '讀取 KPI',
-    'progress.building': '建立中',
-    'progress.saving': '儲存中',
-    'progress.checking': '檢查中',
     'stage.register': '建立登記冊工作表',
     'stage.check-ins': '寫入進度記錄',
     'stage.cascade': '建立層級工作表',
     'stage.dashboard': '建立儀表板',
     'stage.saving': '儲存中',
-    'demo.written': '已寫入 {path}:{kpis} 個 KPI 及關鍵結果,{checkIns} 筆進度記錄。',
-    'demo.hint': '可用 Excel 開啟,或執行:kpi-register check {path}',
-    'init.sheet': '工作表「{sheet}」,標題在第 {row} 行:',
+    'demo.written': '已寫入 {path}：{kpis} 個 KPI 及關鍵結果，{checkIns} 筆進度記錄。',
+    'demo.hint': '可用 Excel 開啟，或執行：kpi-register check {path}',
+    'init.sheet': '工作表「{sheet}」，標題在第 {row} 行：',
     'init.mapped': '  {col}  {header}  →  {field}',
     'init.kept': '  {col}  {header}  →  原樣保留',
-    'init.defaultsTitle': '已代為填寫(表中沒有):',
-    'init.default': '  {field}:{value},{rows}',
-    'init.problemsTitle': '未能轉換的行:',
-    'init.problem': '  第 {row} 行:{reason}',
-    'init.written': '已寫入 {path}:{kpis} 個 KPI(未能轉換的行:{skipped})。你原有的工作表保持不變。',
-    'init.hint': '下一步:開啟檔案,核對代為填寫的欄位,然後執行:kpi-register check {path}',
+    'init.defaultsTitle': '已代為填寫（表中沒有）：',
+    'init.default': '  {field}：{value}，{rows}',
+    'init.problemsTitle': '未能轉換的行：',
+    'init.problem': '  第 {row} 行：{reason}',
+    'init.written': '已寫入 {path}：{kpis} 個 KPI（未能轉換的行：{skipped}）。你原有的工作表保持不變。',
+    'init.hint': '下一步：開啟檔案，核對代為填寫的欄位，然後執行：kpi-register check {path}',
     'rows.more': '……另有 {count} 項',
     'rows.one': '第 {rows} 行',
     'rows.many': '第 {rows} 行',
-    'check.clean': '沒有發現問題:登記冊狀況良好(共 {kpis} 個 KPI)。',
+    'check.clean': '沒有發現問題：登記冊狀況良好（共 {kpis} 個 KPI）。',
     'check.summary': '{kpis} 個 KPI 中發現 {count} 項問題。',
-    'check.readProblems': '無法讀取的行:{count}',
+    'check.readProblems': '無法讀取的行：{count}',
     'check.col.severity': '嚴重程度',
     'check.col.rule': '規則',
     'check.col.finding': '問題',
-    'check.fix': '建議:{fix}',
+    'check.fix': '建議：{fix}',
   },
 };
 

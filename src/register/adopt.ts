@@ -152,20 +152,20 @@ export const ADOPT_TEXT: Catalog<AdoptTextKey> = {
     column: 'Column {letter}',
   },
   'zh-HK': {
-    noKpiSheet: '沒有工作表像 KPI 清單:需要一行標題,包括指標名稱一欄,以及目標、實際或負責人其中一欄。',
+    noKpiSheet: '沒有工作表像 KPI 清單：需要一行標題，包括指標名稱一欄，以及目標、實際或負責人其中一欄。',
     sheetNotFound: '沒有名為「{sheet}」的工作表。',
-    emptyWorkbook: '活頁簿沒有任何資料,無從轉換。',
-    alreadyRegister: '此活頁簿已經是 KPI 登記冊(已有「{sheet}」工作表)。',
-    noKpis: '工作表「{sheet}」第 {row} 行有標題,但沒有可讀取的 KPI 行。',
-    duplicateIds: 'KPI 編號「{id}」在第 {rows} 行重複:每個 KPI 須有獨立編號。',
-    cycle: '指標層級形成循環({ids}):KPI 不能經由其下級指標對齊回自己。',
-    missingParent: '第 {row} 行:上級指標「{parent}」不是表中任何 KPI 的編號或名稱。',
-    missingVolume: '第 {row} 行:數量指標「{volume}」不是表中任何 KPI 的編號或名稱。',
+    emptyWorkbook: '活頁簿沒有任何資料，無從轉換。',
+    alreadyRegister: '此活頁簿已經是 KPI 登記冊（已有「{sheet}」工作表）。',
+    noKpis: '工作表「{sheet}」第 {row} 行有標題，但沒有可讀取的 KPI 行。',
+    duplicateIds: 'KPI 編號「{id}」在第 {rows} 行重複：每個 KPI 須有獨立編號。',
+    cycle: '指標層級形成循環（{ids}）：KPI 不能經由其下級指標對齊回自己。',
+    missingParent: '第 {row} 行：上級指標「{parent}」不是表中任何 KPI 的編號或名稱。',
+    missingVolume: '第 {row} 行：數量指標「{volume}」不是表中任何 KPI 的編號或名稱。',
     noName: '沒有指標名稱',
-    totals: '這是合計行,不是 KPI',
-    notNumber: '{field}不是數字:「{value}」',
-    notDate: '{field}不是日期:「{value}」',
-    unknownWord: '{field}「{value}」不是以下之一:{choices}',
+    totals: '這是合計行，不是 KPI',
+    notNumber: '{field}不是數字：「{value}」',
+    notDate: '{field}不是日期：「{value}」',
+    unknownWord: '{field}「{value}」不是以下之一：{choices}',
     generated: '系統產生',
     unassigned: '沒有填寫負責人',
     hasDepartment: '有部門',
@@ -173,7 +173,7 @@ export const ADOPT_TEXT: Catalog<AdoptTextKey> = {
     topLevel: '沒有上級指標亦沒有部門',
     fromLevel: '按層級',
     fromType: '按類型',
-    assumedLagging: '假設為需檢視的成果,而非驅動因素',
+    assumedLagging: '假設為需檢視的成果，而非驅動因素',
     fromUnit: '按單位',
     fromName: '按名稱',
     assumed: '假設',
@@ -182,9 +182,9 @@ export const ADOPT_TEXT: Catalog<AdoptTextKey> = {
     fromWords: '按「{word}」一詞',
     percentInNumbers: '數字以 % 表示',
     percentPoints: '視作百分點',
-    linkedByName: '上級指標以名稱填寫,已連結至其編號',
-    sameAsAbove: '留空:沿用上一行,如合併儲存格',
-    unassignedOwner: '(未指定)',
+    linkedByName: '上級指標以名稱填寫，已連結至其編號',
+    sameAsAbove: '留空：沿用上一行，如合併儲存格',
+    unassignedOwner: '（未指定）',
     checkInNote: '轉換自工作表「{sheet}」第 {row} 行。',
     column: '第 {letter} 欄',
   },
@@ -391,7 +391,14 @@ function adoptSheet(sheet: SheetData, match: KpiSheetMatch, options: AdoptOption
     let entry = defaults.get(key);
     if (!entry) {
       const shown = isEnumField(field) ? enumLabel(field, value, lang) : value;
-      entry = { field, value, reason, rows: [], text: `${shown} (${t(reason, { word: word ?? '' })})` };
+      const why = t(reason, { word: word ?? '' });
+      entry = {
+        field,
+        value,
+        reason,
+        rows: [],
+        text: lang === 'en' ? `${shown} (${why})` : `${shown}（${why}）`,
+      };
       defaults.set(key, entry);
     }
     entry.rows.push(row);

@@ -118,7 +118,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     name: { en: 'Revenue growth (year on year)', 'zh-HK': '年度營業額增長率' },
     description: {
       en: 'Year-on-year growth of Hong Kong revenue across our retail shops and online store, from 6% to 12% this financial year.',
-      'zh-HK': '本財政年度,香港零售門市及網上商店的按年營業額增長率由 6% 提升至 12%。',
+      'zh-HK': '本財政年度，香港零售門市及網上商店的按年營業額增長率由 6% 提升至 12%。',
     },
     owner: 'ceo',
     level: 'company',
@@ -138,7 +138,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     name: { en: 'Market share of Hong Kong online homeware', 'zh-HK': '香港網上家品市場佔有率' },
     description: {
       en: 'Our share of Hong Kong online homeware sales (industry survey), from 8% to 10% this financial year.',
-      'zh-HK': '本財政年度,我們在香港網上家品銷售的市場佔有率(行業調查)由 8% 提升至 10%。',
+      'zh-HK': '本財政年度，我們在香港網上家品銷售的市場佔有率（行業調查）由 8% 提升至 10%。',
     },
     owner: 'ceo',
     level: 'company',
@@ -158,7 +158,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     name: { en: 'EBITDA margin', 'zh-HK': 'EBITDA 利潤率' },
     description: {
       en: 'Company EBITDA as a share of revenue, from 14% to 17% this financial year.',
-      'zh-HK': '本財政年度,公司 EBITDA 佔營業額的比率由 14% 提升至 17%。',
+      'zh-HK': '本財政年度，公司 EBITDA 佔營業額的比率由 14% 提升至 17%。',
     },
     owner: 'ceo',
     level: 'company',
@@ -175,10 +175,10 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   },
   {
     key: 'CO-NPS',
-    name: { en: 'Customer Net Promoter Score (NPS)', 'zh-HK': '客戶淨推薦值(NPS)' },
+    name: { en: 'Customer Net Promoter Score (NPS)', 'zh-HK': '客戶淨推薦值（NPS）' },
     description: {
       en: 'Net Promoter Score of Hong Kong customers from the monthly post-purchase survey, from 32 to 45 points this financial year.',
-      'zh-HK': '本財政年度,香港客戶每月購後問卷的淨推薦值由 32 分提升至 45 分。',
+      'zh-HK': '本財政年度，香港客戶每月購後問卷的淨推薦值由 32 分提升至 45 分。',
     },
     owner: 'ceo',
     level: 'company',
@@ -200,7 +200,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     name: { en: 'New customers per month', 'zh-HK': '每月新增客戶數' },
     description: {
       en: 'New business customers opening an account with the Hong Kong sales team each month, from 80 to 120.',
-      'zh-HK': '香港銷售團隊每月新開戶的企業客戶數目,由 80 個提升至 120 個。',
+      'zh-HK': '香港銷售團隊每月新開戶的企業客戶數目，由 80 個提升至 120 個。',
     },
     owner: 'sales',
     level: 'department',
@@ -222,7 +222,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     name: { en: 'Average order value', 'zh-HK': '平均訂單金額' },
     description: {
       en: 'Average value of orders placed by Hong Kong customers in shops and online each month, from HK$850 to HK$950.',
-      'zh-HK': '香港客戶每月於門市及網上的平均訂單金額,由 850 港元提升至 950 港元。',
+      'zh-HK': '香港客戶每月於門市及網上的平均訂單金額，由 850 港元提升至 950 港元。',
     },
     owner: 'sales',
     level: 'department',
@@ -242,10 +242,10 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   // --- marketing -------------------------------------------------------------------------------------
   {
     key: 'MKT-CTR',
-    name: { en: 'Online ad click-through rate (CTR)', 'zh-HK': '網上廣告點擊率(CTR)' },
+    name: { en: 'Online ad click-through rate (CTR)', 'zh-HK': '網上廣告點擊率（CTR）' },
     description: {
       en: 'Clicks per impression of our Hong Kong search and social ads each month, from 1.2% to 1.8%.',
-      'zh-HK': '香港搜尋及社交媒體廣告每月的點擊率,由 1.2% 提升至 1.8%。',
+      'zh-HK': '香港搜尋及社交媒體廣告每月的點擊率，由 1.2% 提升至 1.8%。',
     },
     owner: 'marketing',
     level: 'department',
@@ -264,10 +264,10 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   },
   {
     key: 'MKT-CAC',
-    name: { en: 'Customer acquisition cost (CAC)', 'zh-HK': '每次獲客成本(CAC)' },
+    name: { en: 'Customer acquisition cost (CAC)', 'zh-HK': '每次獲客成本（CAC）' },
     description: {
       en: 'Marketing spend per new Hong Kong online customer each month, reduced from HK$420 to HK$350.',
-      'zh-HK': '每月每名香港網上新客戶的市場推廣開支,由 420 港元降低至 350 港元。',
+      'zh-HK': '每月每名香港網上新客戶的市場推廣開支，由 420 港元降低至 350 港元。',
     },
     owner: 'marketing',
     level: 'department',
@@ -286,10 +286,10 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   },
   {
     key: 'MKT-ROAS',
-    name: { en: 'Return on ad spend (ROAS)', 'zh-HK': '廣告投資回報率(ROAS)' },
+    name: { en: 'Return on ad spend (ROAS)', 'zh-HK': '廣告投資回報率（ROAS）' },
     description: {
       en: 'Online revenue per dollar of Hong Kong ad spend each month, from 3.2 to 4.0 times.',
-      'zh-HK': '香港廣告開支每一元每月帶來的網上營業額,由 3.2 倍提升至 4.0 倍。',
+      'zh-HK': '香港廣告開支每一元每月帶來的網上營業額，由 3.2 倍提升至 4.0 倍。',
     },
     owner: 'marketing',
     level: 'department',
@@ -308,10 +308,10 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   },
   {
     key: 'MKT-CPL',
-    name: { en: 'Cost per lead (CPL)', 'zh-HK': '潛在客戶成本(CPL)' },
+    name: { en: 'Cost per lead (CPL)', 'zh-HK': '潛在客戶成本（CPL）' },
     description: {
       en: 'Marketing spend per qualified business lead in Hong Kong each month, reduced from HK$95 to HK$80.',
-      'zh-HK': '香港每月每個合資格企業潛在客戶的市場推廣開支,由 95 港元降低至 80 港元。',
+      'zh-HK': '香港每月每個合資格企業潛在客戶的市場推廣開支，由 95 港元降低至 80 港元。',
     },
     owner: 'marketing',
     level: 'department',
@@ -331,10 +331,10 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   // --- customer service (owned by the COO: one of the seven) -----------------------------------------
   {
     key: 'CS-AHT',
-    name: { en: 'Average handling time (AHT)', 'zh-HK': '平均處理時間(AHT)' },
+    name: { en: 'Average handling time (AHT)', 'zh-HK': '平均處理時間（AHT）' },
     description: {
       en: 'Average handling time of customer hotline and live-chat enquiries each month, reduced from 360 s to 300 s.',
-      'zh-HK': '客戶熱線及網上客服查詢每月的平均處理時間,由 360 秒降低至 300 秒。',
+      'zh-HK': '客戶熱線及網上客服查詢每月的平均處理時間，由 360 秒降低至 300 秒。',
     },
     owner: 'coo',
     level: 'department',
@@ -353,10 +353,10 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   },
   {
     key: 'CS-FCR',
-    name: { en: 'First-contact resolution rate (FCR)', 'zh-HK': '首次解決率(FCR)' },
+    name: { en: 'First-contact resolution rate (FCR)', 'zh-HK': '首次解決率（FCR）' },
     description: {
       en: 'Share of customer enquiries resolved in the first contact each month, from 68% to 78%.',
-      'zh-HK': '每月於首次接觸即解決的客戶查詢比率,由 68% 提升至 78%。',
+      'zh-HK': '每月於首次接觸即解決的客戶查詢比率，由 68% 提升至 78%。',
     },
     owner: 'coo',
     level: 'department',
@@ -379,7 +379,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     name: { en: 'On-time shipping rate', 'zh-HK': '訂單準時出貨率' },
     description: {
       en: 'Share of Hong Kong orders shipped from our Kwai Chung warehouse by the promised date each month, from 91% to 96%.',
-      'zh-HK': '葵涌倉庫每月於承諾日期前出貨的香港訂單比率,由 91% 提升至 96%。',
+      'zh-HK': '葵涌倉庫每月於承諾日期前出貨的香港訂單比率，由 91% 提升至 96%。',
     },
     owner: 'coo',
     level: 'department',
@@ -402,7 +402,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     name: { en: 'Orders shipped per month', 'zh-HK': '每月出貨訂單數' },
     description: {
       en: 'Hong Kong customer orders shipped from our Kwai Chung warehouse each month, from 9,000 to 10,500.',
-      'zh-HK': '葵涌倉庫每月出貨的香港客戶訂單數目,由 9,000 張提升至 10,500 張。',
+      'zh-HK': '葵涌倉庫每月出貨的香港客戶訂單數目，由 9，000 張提升至 10，500 張。',
     },
     owner: 'coo',
     level: 'department',
@@ -425,7 +425,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     name: { en: 'Inventory days', 'zh-HK': '庫存周轉天數' },
     description: {
       en: 'Days of stock held in the Kwai Chung warehouse at each month end, reduced from 48 to 40 days.',
-      'zh-HK': '葵涌倉庫每月底的庫存周轉天數,由 48 日降低至 40 日。',
+      'zh-HK': '葵涌倉庫每月底的庫存周轉天數，由 48 日降低至 40 日。',
     },
     owner: 'coo',
     level: 'department',
@@ -448,7 +448,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     name: { en: 'Procurement cost reduction rate', 'zh-HK': '採購成本降低率' },
     description: {
       en: 'Saving on the unit cost of our top 50 homeware products against last year’s prices, from 2.5% to 4% this financial year.',
-      'zh-HK': '本財政年度,五十大家品的單位採購成本較去年價格的節省比率,由 2.5% 提升至 4%。',
+      'zh-HK': '本財政年度，五十大家品的單位採購成本較去年價格的節省比率，由 2.5% 提升至 4%。',
     },
     owner: 'coo',
     level: 'department',
@@ -470,7 +470,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     name: { en: 'Supplier on-time delivery rate', 'zh-HK': '供應商交貨準時率' },
     description: {
       en: 'Share of supplier deliveries reaching the Kwai Chung warehouse by the agreed date each month, from 85% to 95%.',
-      'zh-HK': '每月於協定日期前送抵葵涌倉庫的供應商交貨比率,由 85% 提升至 95%。',
+      'zh-HK': '每月於協定日期前送抵葵涌倉庫的供應商交貨比率，由 85% 提升至 95%。',
     },
     owner: 'coo',
     level: 'department',
@@ -493,7 +493,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     name: { en: 'Gross margin', 'zh-HK': '毛利率' },
     description: {
       en: 'Gross profit as a share of Hong Kong revenue each month, from 38% to 41%.',
-      'zh-HK': '每月毛利佔香港營業額的比率,由 38% 提升至 41%。',
+      'zh-HK': '每月毛利佔香港營業額的比率，由 38% 提升至 41%。',
     },
     owner: 'cfo',
     level: 'department',
@@ -512,10 +512,10 @@ const DEMO_KPIS: readonly DemoKpi[] = [
   },
   {
     key: 'FIN-AR',
-    name: { en: 'Receivable days (DSO)', 'zh-HK': '應收帳款天數(DSO)' },
+    name: { en: 'Receivable days (DSO)', 'zh-HK': '應收帳款天數（DSO）' },
     description: {
       en: 'Average days taken to collect invoices from business customers at each month end, reduced from 62 to 50 days.',
-      'zh-HK': '每月底向企業客戶收回發票款項的平均天數,由 62 日降低至 50 日。',
+      'zh-HK': '每月底向企業客戶收回發票款項的平均天數，由 62 日降低至 50 日。',
     },
     owner: 'cfo',
     level: 'department',
@@ -538,7 +538,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     name: { en: 'Staff turnover rate', 'zh-HK': '員工離職率' },
     description: {
       en: 'Annualised share of Hong Kong staff leaving the company, measured each month, reduced from 18% to 12%.',
-      'zh-HK': '每月計算的香港員工年化離職率,由 18% 降低至 12%。',
+      'zh-HK': '每月計算的香港員工年化離職率，由 18% 降低至 12%。',
     },
     owner: 'hr',
     level: 'department',
@@ -560,7 +560,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     name: { en: 'Days to hire', 'zh-HK': '招聘到職天數' },
     description: {
       en: 'Average days from job posting to accepted offer for Hong Kong vacancies each month, reduced from 45 to 30 days.',
-      'zh-HK': '香港職位空缺每月由刊登招聘至接受聘書的平均天數,由 45 日降低至 30 日。',
+      'zh-HK': '香港職位空缺每月由刊登招聘至接受聘書的平均天數，由 45 日降低至 30 日。',
     },
     owner: 'hr',
     level: 'department',
@@ -582,11 +582,11 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     key: 'OKR-GBA-ORDERS',
     name: {
       en: 'Greater Bay Area online store: orders per month',
-      'zh-HK': '大灣區網上商店:每月訂單數',
+      'zh-HK': '大灣區網上商店：每月訂單數',
     },
     description: {
       en: 'Key result: orders placed each month on our new Greater Bay Area online store, from 800 in the pilot to 1,500.',
-      'zh-HK': '關鍵結果:大灣區新網上商店每月的訂單數目,由試業期的 800 張提升至 1,500 張。',
+      'zh-HK': '關鍵結果：大灣區新網上商店每月的訂單數目，由試業期的 800 張提升至 1，500 張。',
     },
     owner: 'ecommerce',
     level: 'department',
@@ -612,7 +612,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     },
     description: {
       en: 'Key result: share of our online revenue coming from Greater Bay Area customers each month, from 3% to 5%.',
-      'zh-HK': '關鍵結果:每月網上營業額中來自大灣區客戶的比率,由 3% 提升至 5%。',
+      'zh-HK': '關鍵結果：每月網上營業額中來自大灣區客戶的比率，由 3% 提升至 5%。',
     },
     owner: 'ecommerce',
     level: 'department',
@@ -637,7 +637,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     name: { en: 'New corporate accounts signed by Ho Ka Lok', 'zh-HK': '何家樂每月簽約的新企業客戶' },
     description: {
       en: 'New corporate customers in Kowloon East signed by Ho Ka Lok each month, from 20 to 30.',
-      'zh-HK': '何家樂每月於九龍東簽約的新企業客戶數目,由 20 個提升至 30 個。',
+      'zh-HK': '何家樂每月於九龍東簽約的新企業客戶數目，由 20 個提升至 30 個。',
     },
     owner: 'ho',
     level: 'individual',
@@ -659,7 +659,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     name: { en: 'New retail accounts opened by Yip Sze Wing', 'zh-HK': '葉思穎每月開立的新零售客戶' },
     description: {
       en: 'New retail trade customers on Hong Kong Island opened by Yip Sze Wing each month, from 25 to 35.',
-      'zh-HK': '葉思穎每月於港島開立的新零售批發客戶數目,由 25 個提升至 35 個。',
+      'zh-HK': '葉思穎每月於港島開立的新零售批發客戶數目，由 25 個提升至 35 個。',
     },
     owner: 'yip',
     level: 'individual',
@@ -684,7 +684,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     },
     description: {
       en: 'Share of corporate customer invoices that Mak Chun Hei collects within 45 days each month, from 70% to 85%.',
-      'zh-HK': '麥俊熙每月於 45 日內收回的企業客戶發票比率,由 70% 提升至 85%。',
+      'zh-HK': '麥俊熙每月於 45 日內收回的企業客戶發票比率，由 70% 提升至 85%。',
     },
     owner: 'mak',
     level: 'individual',
@@ -709,7 +709,7 @@ const DEMO_KPIS: readonly DemoKpi[] = [
     },
     description: {
       en: 'Share of live-chat enquiries that Kwok Wai Man’s team resolves in the first contact each month, from 70% to 80%.',
-      'zh-HK': '郭慧敏團隊每月於首次接觸即解決的網上客服查詢比率,由 70% 提升至 80%。',
+      'zh-HK': '郭慧敏團隊每月於首次接觸即解決的網上客服查詢比率，由 70% 提升至 80%。',
     },
     owner: 'kwok',
     level: 'individual',
@@ -855,12 +855,12 @@ function noteFor(demo: DemoKpi, month: number, lang: Lang): string | undefined {
   if (demo.key === PLANTED.volume && month > 6) {
     return lang === 'en'
       ? 'Fewer orders: a competitor opened a same-day delivery service.'
-      : '訂單減少:競爭對手推出即日送貨服務。';
+      : '訂單減少：競爭對手推出即日送貨服務。';
   }
   if (demo.key === 'CS-AHT' && month === 4) {
     return lang === 'en'
       ? 'New chat system rolled out; agents still learning.'
-      : '推出新客服系統,同事仍在適應。';
+      : '推出新客服系統，同事仍在適應。';
   }
   if (demo.key === 'OKR-GBA-ORDERS' && month === 1) {
     return lang === 'en' ? 'Store launched in the middle of the month.' : '商店於月中開業。';

@@ -119,10 +119,10 @@ describe('kpi-register on bad input', () => {
     const result = await runCli(['init', 'cycle.xlsx'], { cwd: dir, env: { LANG: 'zh_HK.UTF-8' } });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'kpi-register: 指標層級形成循環(A → C → B → A):KPI 不能經由其下級指標對齊回自己。\n',
+      'kpi-register: 指標層級形成循環（A → C → B → A）：KPI 不能經由其下級指標對齊回自己。\n',
     );
     const missing = await runCli(['check', 'missing.xlsx', '--lang', 'zh-HK'], { cwd: dir });
-    expect(missing.stderr).toBe('kpi-register: 找不到檔案:missing.xlsx\n');
+    expect(missing.stderr).toBe('kpi-register: 找不到檔案：missing.xlsx\n');
   });
 
   it('leaves no file behind when the input is bad after the output was checked', async () => {
@@ -140,7 +140,7 @@ describe('kpi-register on bad input', () => {
     expect(english.stdout).toMatch(/demo \[options\]\s+write a sample register/);
     const chinese = await runCli(['init', '--help', '--lang', 'zh-HK'], { cwd: dir });
     expect(chinese.code).toBe(0);
-    expect(chinese.stdout).toContain('用法: kpi-register init');
+    expect(chinese.stdout).toContain('用法： kpi-register init');
     expect(chinese.stdout).toContain('列出 KPI 的活頁簿');
   });
 

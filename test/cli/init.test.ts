@@ -125,15 +125,15 @@ describe('kpi-register init', () => {
     const lines = result.stdout.split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
     expect(lines).toEqual(
       expect.arrayContaining([
-        '工作表「關鍵績效指標」,標題在第 3 行:',
+        '工作表「關鍵績效指標」，標題在第 3 行：',
         'A 指標名稱 → 指標名稱 [name]',
         'E 目標 → 目標 [target]',
         'I 備註 → 原樣保留',
-        '第 10 行:目標不是數字:「待定」',
-        '第 11 行:沒有指標名稱',
+        '第 10 行：目標不是數字：「待定」',
+        '第 11 行：沒有指標名稱',
       ]),
     );
-    expect(result.stdout).toContain('已寫入 register.xlsx:7 個 KPI(未能轉換的行:2)');
+    expect(result.stdout).toContain('已寫入 register.xlsx：7 個 KPI（未能轉換的行：2）');
     const output = path.join(dir, 'register.xlsx');
     expect(await fingerprint(output, ['說明', '關鍵績效指標', '預算'])).toEqual(before);
     expect(await sheetNames(output)).toEqual(expect.arrayContaining(['KPI 登記冊', '進度記錄', '儀表板']));

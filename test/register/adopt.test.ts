@@ -222,11 +222,11 @@ describe('adopting an ordinary KPI list', () => {
     expect(result.sheetLang).toBe('zh-HK');
     expect(result.kpis.map((kpi) => kpi.name)).toEqual(['每月新增客戶數']);
     expect(result.problems.map((problem) => [problem.row, problem.code, problem.reason])).toEqual([
-      [3, 'notNumber', '目標不是數字:「待定」'],
+      [3, 'notNumber', '目標不是數字：「待定」'],
       [4, 'noName', '沒有指標名稱'],
-      [5, 'notDate', '截止日期不是日期:「下年」'],
-      [6, 'unknownWord', '類型「重要」不是以下之一:戰略性、營運性、功能性'],
-      [8, 'totals', '這是合計行,不是 KPI'],
+      [5, 'notDate', '截止日期不是日期：「下年」'],
+      [6, 'unknownWord', '類型「重要」不是以下之一：戰略性、營運性、功能性'],
+      [8, 'totals', '這是合計行，不是 KPI'],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import type { BuildStage } from '../../register/build';
-import type { FileWorkbook } from '../../hosts/file';
+import { WorkbookSaveError, type FileWorkbook } from '../../hosts/file';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { errorCode } from '../files';
@@ -21,6 +21,7 @@ export async function saveTo(
   try {
     await workbook.save(file);
   } catch (error) {
+    if (error instanceof WorkbookSaveError) throw error;
     throw new CliError('error.outputNotWritable', { path: shown, reason: errorCode(error) });
   } finally {
     ctx.progress.end();

@@ -87,6 +87,8 @@ function gasSidebarConfig({ mode, outDir }) {
         scriptLoading: 'blocking',
         minify: false,
       }),
+      // The task pane loads its screens lazily; HtmlService serves one file, so they all go into it.
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
       inlineScripts(),
     ],
   };

@@ -22,7 +22,7 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const REQUIRED = ['appsscript.json', 'Code.js', 'sidebar.html'];
 /** Apps Script ids are long base64url-like strings. */
-const SCRIPT_ID = /^[A-Za-z0-9_-]{20,}$/;
+const SCRIPT_ID = /^[A-Za-z0-9_-]{30,}$/;
 
 /**
  * @param {string[]} argv
@@ -84,9 +84,20 @@ function readProject(options) {
   return { file, config };
 }
 
-/** @param {string} command @param {string[]} args */
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+/**
+ * Where an installed package lives (clasp's package.json is not among its exports, so it cannot be resolved).
+ * @param {string} name
+ */
+function packageDir(name) {
+  for (const dir of require.resolve.paths(name) ?? []) {
+    if (fs.existsSync(path.join(dir, name, 'package.json'))) return path.join(dir, name);
+  }
+  throw new Error(`${name} is not installed: run npm ci.`);
+}
+
+/** @param {string} command @param {string[]} args @param {string} [cwd] */
+function run(command, args, cwd = ROOT) {
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit' });
   if (result.error) throw result.error;
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
@@ -109,12 +120,9 @@ function main(options) {
   }
   const missing = REQUIRED.filter((name) => !fs.existsSync(path.join(dist, name)));
   if (missing.length) throw new UsageError(`${dist} lacks ${missing.join(', ')}: run without --skip-build.`);
-  const clasp = path.join(
-    path.dirname(require.resolve('@google/clasp/package.json', { paths: [ROOT] })),
-    'build/src/index.js',
-  );
+  const clasp = path.join(packageDir('@google/clasp'), 'build/src/index.js');
   const command = options.status ? ['show-file-status'] : ['push', ...(options.prod ? [] : ['--force'])];
-  run(process.execPath, [clasp, '--project', file, ...command]);
+  run(process.execPath, [clasp, '--project', file, ...command], options.dir);
 }
 
 if (require.main === module) {

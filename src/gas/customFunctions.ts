@@ -23,8 +23,17 @@ const KPI_ERROR_TEXT = /^(#VALUE!|#DIV\/0!|#NUM!|#N\/A)(?: (.*))?$/s;
 const SHEETS_ERROR = /^#(REF!|NAME\?|NULL!|ERROR!)$/;
 
 export class CustomFunctions {
-  /** Dates need the sheet's time zone; asked for only when a date is actually seen. */
-  constructor(private readonly zone: () => ZoneShift) {}
+  private zoneShift: ZoneShift | undefined;
+
+  /**
+   * Dates need the sheet's time zone: asked for when a date is first seen, then kept (with the offsets
+   * it has looked up) for the rest of the execution.
+   */
+  constructor(private readonly makeZone: () => ZoneShift) {}
+
+  private zone(): ZoneShift {
+    return (this.zoneShift ??= this.makeZone());
+  }
 
   KPI_SCORE(
     actual: unknown,

@@ -165,6 +165,17 @@ describe('the KPI_* custom functions, called as Sheets calls them', () => {
     expect(shown).toBe('2026-02-28, 00:00');
   });
 
+  it('converts a range of dates with one time-zone lookup per distinct day, not one per cell', () => {
+    const fake = new FakeSpreadsheetApp({ timeZone: 'Europe/London' });
+    const runtime = load({ fake, scriptZone: 'Asia/Hong_Kong' });
+    const dates = Array.from({ length: 1000 }, (_, i) => [new Date(Date.UTC(2026, 0, 1 + (i % 10)))]);
+    const next = runtime.call('KPI_NEXTREVIEW', dates, 'monthly') as Date[][];
+    expect(next).toHaveLength(1000);
+    const lookups = fake.calls.filter((call) => call.target === 'Utilities' && call.method === 'formatDate');
+    expect(lookups.length).toBeGreaterThan(0);
+    expect(lookups.length).toBeLessThanOrEqual(40);
+  });
+
   it('keeps blanks blank, single errors as thrown messages and array errors in their cells', () => {
     expect(call('KPI_SCORE', '', 100)).toBe('');
     expect(() => call('KPI_SCORE', 1, 5, 5)).toThrow(/baseline/i);

@@ -107,6 +107,9 @@ function main(options) {
   const { file } = readProject(options);
   const dist = path.join(options.dir, 'dist');
   if (!options.skipBuild) {
+    // A fresh folder: clasp pushes every file in it, so nothing left from before (a Code.gs that
+    // `clasp create-script` pulled, an old build) may ride along.
+    fs.rmSync(dist, { recursive: true, force: true });
     const webpack = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
     run(process.execPath, [
       webpack,

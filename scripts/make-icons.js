@@ -114,15 +114,15 @@ function chunk(type, data) {
   return Buffer.concat([length, body, crc]);
 }
 
-/** An 8-bit RGBA PNG. @param {number} size @param {Buffer} pixels */
-function encodePng(size, pixels) {
+/** An 8-bit RGBA PNG (square unless a height is given). @param {number} size @param {Buffer} pixels @param {number} [height] */
+function encodePng(size, pixels, height = size) {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
+  header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 6; // colour type RGBA
   const rows = [];
-  for (let y = 0; y < size; y++) {
+  for (let y = 0; y < height; y++) {
     rows.push(Buffer.from([0]), pixels.subarray(y * size * 4, (y + 1) * size * 4)); // filter: none
   }
   return Buffer.concat([

@@ -5,7 +5,7 @@ import { isKpiError } from '../core/errors';
 import type { CheckIn, Kpi } from '../core/model';
 import type { Cell, Out, Result } from '../core/values';
 import type { CellValue } from './workbook';
-import { smartText } from './formulas';
+import { relevantTo, smartText } from './formulas';
 
 /**
  * The values the register's formulas compute, computed by the core from the very cells the formulas
@@ -50,7 +50,7 @@ export function computeRow(kpi: Kpi, actual: number | undefined): RowValues {
         blankIfMissing(kpi.target),
         blankIfMissing(kpi.unit),
         blankIfMissing(kpi.deadline),
-        blankIfMissing(kpi.parent_id),
+        relevantTo(kpi.parent_id, kpi.level),
         blankIfMissing(kpi.baseline),
       ),
     ),

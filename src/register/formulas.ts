@@ -1,4 +1,4 @@
-import type { FieldKey } from '../core/fields';
+import { enumLabel, type FieldKey } from '../core/fields';
 import { cellRef, type RegisterLayout } from './layout';
 import { portable } from './portable';
 
@@ -25,6 +25,7 @@ export interface RowRefs {
   framework: string;
   deadline: string;
   parent: string;
+  level: string;
   lastReview: string;
   cadence: string;
   score: string;
@@ -43,6 +44,7 @@ export function rowRefs(layout: RegisterLayout, row: number): RowRefs {
     framework: ref('framework'),
     deadline: ref('deadline'),
     parent: ref('parent_id'),
+    level: ref('level'),
     lastReview: ref('last_review'),
     cadence: ref('cadence'),
     score: ref('score'),
@@ -67,11 +69,22 @@ export const smartText = (name: string, description: string | undefined): string
   // What the formula's TRIM(name&" "&description) gives: spaces (only spaces) collapsed and trimmed.
   `${name} ${description ?? ''}`.replace(/ {2,}/g, ' ').replace(/^ | $/g, '');
 
+/**
+ * What SMARTCHECK's Relevant test aligns a row to: its parent, or for a company-level KPI (the top of the
+ * cascade, aligned to the company's strategy itself) its level. Health rule 1 exempts company KPIs from
+ * Relevant for the same reason, so the register's SMART column and `check` agree.
+ */
+export const COMPANY_LABEL = enumLabel('level', 'company', 'both');
+export const relevantTo = (parentId: string | undefined, level: string): string =>
+  parentId ? parentId : level === 'company' ? COMPANY_LABEL : '';
+const relevantRef = (r: RowRefs) =>
+  `IF(AND(${r.parent}="",${r.level}=${JSON.stringify(COMPANY_LABEL)}),${r.level},${r.parent})`;
+
 export const kpiFormulas: FormulaSet = {
   score: (r) => `=KPI.SCORE(${r.actual},${r.target},${r.baseline},${r.polarity})`,
   status: (r) => `=KPI.STATUS(${r.score},${r.framework})`,
   smart: (r) =>
-    `=KPI.SMARTCHECK(TRIM(${r.name}&" "&${r.description}),${r.target},${r.unit},${r.deadline},${r.parent},${r.baseline})`,
+    `=KPI.SMARTCHECK(TRIM(${r.name}&" "&${r.description}),${r.target},${r.unit},${r.deadline},${relevantRef(r)},${r.baseline})`,
   nextReview: (r) => `=KPI.NEXTREVIEW(${r.lastReview},${r.cadence})`,
   rollup: (scores, weights) => `=KPI.ROLLUP(${scores}${weights ? `,${weights}` : ''})`,
 };

@@ -103,7 +103,8 @@ describe('register health on arbitrary registers', () => {
       '=SUM(A1)',
       ' ',
     ),
-    fc.string({ minLength: 1, maxLength: 40 }),
+    // Braces are left out: a user's "{0}" would look like an unfilled placeholder to the check below.
+    fc.string({ minLength: 1, maxLength: 40 }).filter((value) => !/[{}]/.test(value)),
   );
   const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
   const kpiArb = fc.record({

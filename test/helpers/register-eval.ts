@@ -89,6 +89,14 @@ export class RegisterEvaluator {
       const joined = `${this.text(sheet, trim[1])} ${this.text(sheet, trim[2])}`;
       return joined.replace(/ {2,}/g, ' ').replace(/^ | $/g, '');
     }
+    // The Relevant argument: the parent, or the level of a company-level KPI with no parent.
+    const relevant = /^IF\(AND\(([A-Z]+\d+)="",([A-Z]+\d+)=("[^"]*")\),([A-Z]+\d+),([A-Z]+\d+)\)$/.exec(text);
+    if (relevant) {
+      const [, parent, level, label, then, otherwise] = relevant;
+      const chosen =
+        this.text(sheet, parent) === '' && this.text(sheet, level) === JSON.parse(label) ? then : otherwise;
+      return this.ref(sheet, chosen);
+    }
     throw new Error(`register-eval: unsupported argument ${text}`);
   }
 

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { buildCli, FIXTURES, listFiles, runCli, tempDir } from './cli-helpers';
+import { buildCli, FIXTURES, listFiles, runCli, removeTempDirs, tempDir } from './cli-helpers';
 
 /** A KPI list with the given rows under an ID / KPI / Parent / Target header. */
 async function kpiList(file: string, rows: (string | number | null)[][]): Promise<void> {
@@ -155,3 +155,5 @@ describe('kpi-register on bad input', () => {
     );
   });
 });
+
+afterAll(removeTempDirs);

@@ -60,8 +60,17 @@ export function runCli(
   });
 }
 
+const made: string[] = [];
+
 export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), `kpi-cli-${prefix}-`));
+  const dir = mkdtempSync(path.join(tmpdir(), `kpi-cli-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes the folders this test file made (call from afterAll). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Every file in a folder, for "nothing was left behind" checks (temporary files included). */

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { demoRegister } from '../../src/register/demo';
-import { buildCli, listFiles, runCli, tempDir } from './cli-helpers';
+import { buildCli, listFiles, runCli, removeTempDirs, tempDir } from './cli-helpers';
 
 const TODAY = '2026-05-15';
 const planted = demoRegister({ lang: 'en', today: new Date(2026, 4, 15) }).planted;
@@ -150,3 +150,5 @@ describe('kpi-register demo and check', () => {
     expect(listFiles(dir)).toEqual(['kpi-register-demo.xlsx', 'old.xlsx']);
   });
 });
+
+afterAll(removeTempDirs);

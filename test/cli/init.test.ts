@@ -1,7 +1,7 @@
 import { copyFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { buildCli, FIXTURES, listFiles, runCli, tempDir } from './cli-helpers';
+import { buildCli, FIXTURES, listFiles, runCli, removeTempDirs, tempDir } from './cli-helpers';
 
 const TODAY = '2026-05-15';
 
@@ -154,3 +154,5 @@ describe('kpi-register init', () => {
     expect(await sheetNames(path.join(dir, 'kpis.register.xlsx'))).toContain('Register');
   });
 });
+
+afterAll(removeTempDirs);

@@ -5,7 +5,7 @@ import { MESSAGES } from '../../src/cli/messages';
 import { progressOn } from '../../src/cli/progress';
 import { displayWidth, padEnd, rowRanges, wrap } from '../../src/cli/table';
 import { defaultOutput } from '../../src/cli/commands/init';
-import { buildCli, BIN, tempDir } from './cli-helpers';
+import { buildCli, BIN, removeTempDirs, tempDir } from './cli-helpers';
 
 describe('the message catalog', () => {
   it('has every message in both languages, with the same placeholders', () => {
@@ -119,3 +119,5 @@ describe('terminal text', () => {
     expect(defaultOutput('/data/kpis')).toBe('/data/kpis.register.xlsx');
   });
 });
+
+afterAll(removeTempDirs);

@@ -30,6 +30,20 @@ function parseArgs(argv) {
   };
 }
 
+/** The previous results' sections that this run did not measure again, followed by this run's. */
+function mergeResults(results) {
+  let previous = [];
+  try {
+    previous = JSON.parse(fs.readFileSync(RESULTS, 'utf8')).sections ?? [];
+  } catch {
+    // no previous results
+  }
+  const fresh = new Set(results.sections.map((section) => section.file));
+  const kept = previous.filter((section) => !fresh.has(section.file));
+  const sections = [...kept, ...results.sections].sort((a, b) => a.file.localeCompare(b.file));
+  return { ...results, sections };
+}
+
 function sections(filters) {
   if (!fs.existsSync(BENCH)) return [];
   return fs
@@ -142,8 +156,10 @@ async function main() {
       failed = true;
     }
     console.log('');
-    // Written after every section, so a long run that is stopped keeps what it measured.
-    fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+    // Written after every section, so a long run that is stopped keeps what it measured; a filtered run
+    // keeps the other sections of the previous results (each section carries its own date).
+    entry.date = new Date().toISOString();
+    fs.writeFileSync(RESULTS, `${JSON.stringify(mergeResults(results), null, 2)}\n`);
   }
   console.log(`Results: ${path.relative(process.cwd(), RESULTS)}`);
   process.exit(failed ? 1 : 0);

@@ -15,7 +15,8 @@ export function toNumber(value: Cell, name: string): number | KpiError {
     const parsed = parseNumericText(value);
     return parsed === undefined ? valueError(`${name} must be a number, not "${truncate(value)}".`) : parsed;
   }
-  if (typeof value === 'boolean') return valueError(`${name} must be a number, not ${value ? 'TRUE' : 'FALSE'}.`);
+  if (typeof value === 'boolean')
+    return valueError(`${name} must be a number, not ${value ? 'TRUE' : 'FALSE'}.`);
   if (value instanceof Date) return valueError(`${name} must be a number, not a date.`);
   return valueError(`${name} is missing.`);
 }

@@ -32,7 +32,8 @@ export function parseIsoDate(text: string): Date | undefined {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(year, month - 1, day);
   // Reject 2026-02-30 and friends instead of letting Date roll them over.
-  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return undefined;
+  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day)
+    return undefined;
   return date;
 }
 
@@ -51,7 +52,9 @@ export function toDate(value: Cell, name: string): Date | KpiError {
   if (typeof value === 'string') {
     const parsed = parseIsoDate(value);
     if (parsed) return parsed;
-    return valueError(`${name} must be a date (serial number or YYYY-MM-DD), not "${value.trim().slice(0, 40)}".`);
+    return valueError(
+      `${name} must be a date (serial number or YYYY-MM-DD), not "${value.trim().slice(0, 40)}".`,
+    );
   }
   if (isBlank(value)) return valueError(`${name} is missing.`);
   return valueError(`${name} must be a date.`);

@@ -7,7 +7,9 @@ export type Catalog<K extends string> = Readonly<Record<Lang, Readonly<Record<K,
 
 /** Fills `{name}` placeholders. */
 export function format(template: string, params: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
 }
 
 /** Maps an Office/BCP-47 language tag to a supported language: any Chinese tag → zh-HK, else English. */

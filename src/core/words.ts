@@ -70,9 +70,13 @@ export function toWord<K extends string>(
 ): K | undefined | KpiError {
   if (isKpiError(value)) return value;
   if (isBlank(value)) return fallback;
-  if (typeof value !== 'string') return valueError(`${name} must be one of: ${Object.keys(vocabulary).join(', ')}.`);
+  if (typeof value !== 'string')
+    return valueError(`${name} must be one of: ${Object.keys(vocabulary).join(', ')}.`);
   const key = lookupWord(vocabulary, value);
-  return key ?? valueError(`Unknown ${name} "${value.trim().slice(0, 30)}": use ${Object.keys(vocabulary).join(', ')}.`);
+  return (
+    key ??
+    valueError(`Unknown ${name} "${value.trim().slice(0, 30)}": use ${Object.keys(vocabulary).join(', ')}.`)
+  );
 }
 
 /**

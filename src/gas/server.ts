@@ -1,5 +1,4 @@
 import { createActions, type Host } from '../app/actions';
-import type { TaskpaneActions } from '../app/types';
 import { SheetsWorkbook } from '../hosts/sheets/sheetsWorkbook';
 import type { ZoneShift } from '../hosts/sheets/zone';
 import { runSync } from './syncPromise';
@@ -60,5 +59,3 @@ export function serve(env: ServerEnv, name: ActionName, payload: string): string
   }
   return JSON.stringify(reply);
 }
-
-export type { TaskpaneActions };

@@ -4,6 +4,7 @@ import {
   type DataValidation,
   type Style,
   type Worksheet,
+  type XlsxWriteOptions,
 } from 'exceljs';
 import type {
   CellStyle,
@@ -457,7 +458,12 @@ export class XlsxWorkbook implements Workbook {
 
   /** The .xlsx file. */
   async toBuffer(): Promise<Uint8Array> {
-    const buffer = await this.toExcelJs().xlsx.writeBuffer();
+    return this.serialise();
+  }
+
+  /** The .xlsx file as exceljs writes it with these options (FileWorkbook asks for a stored zip). */
+  protected async serialise(options?: Partial<XlsxWriteOptions>): Promise<Uint8Array> {
+    const buffer = await this.toExcelJs().xlsx.writeBuffer(options);
     return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   }
 

@@ -122,15 +122,21 @@ function sheetXml(files: Map<string, string>, name: string): string {
 /** Only quotes and apostrophes: enough to match formulas in the XML by eye. */
 const decode = (xml: string) => xml.replace(/&quot;/g, '"').replace(/&apos;/g, "'");
 
-function sharedString(files: Map<string, string>, index: number): string {
-  const items = (files.get('xl/sharedStrings.xml') ?? '').match(/<si>.*?<\/si>/g) ?? [];
-  return (items[index] ?? '')
+const unescape = (xml: string) =>
+  xml
     .replace(/<[^>]+>/g, '')
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
+
+/** The text of a string cell: inline (`t="inlineStr"`) or shared (`t="s"`, an index into sharedStrings.xml). */
+function cellText(files: Map<string, string>, cell: string): string | undefined {
+  if (/ t="inlineStr"/.test(cell)) return unescape(/<is>(.*?)<\/is>/.exec(cell)?.[1] ?? '');
+  if (!/ t="s"/.test(cell)) return undefined;
+  const items = (files.get('xl/sharedStrings.xml') ?? '').match(/<si>.*?<\/si>/g) ?? [];
+  return unescape(items[Number(/<v>(\d+)<\/v>/.exec(cell)?.[1])] ?? '');
 }
 
 /** A register-shaped workbook exercising every feature the file must carry. */
@@ -183,16 +189,16 @@ describe('FileWorkbook — what the saved .xlsx says', () => {
     register = sheetXml(files, 'Register');
   });
 
-  it('stores text that looks like a formula as a shared string, with no formula', () => {
+  it('stores text that looks like a formula as a string cell, with no formula', () => {
     for (const [address, text] of [
       ['F2', DANGEROUS_TEXT[0]],
       ['F3', DANGEROUS_TEXT[1]],
       ['F4', DANGEROUS_TEXT[2]],
     ]) {
       const xml = cellXml(register, address);
-      expect(xml).toMatch(/ t="s"/);
+      expect(xml).toMatch(/ t="(s|inlineStr)"/);
       expect(xml).not.toMatch(/<f>/);
-      expect(sharedString(files, Number(/<v>(\d+)<\/v>/.exec(xml)?.[1]))).toBe(text);
+      expect(cellText(files, xml)).toBe(text);
     }
   });
 
@@ -229,7 +235,7 @@ describe('FileWorkbook — what the saved .xlsx says', () => {
       new RegExp(`<sheet [^>]*name="${LISTS_SHEET}"[^>]*state="hidden"`),
     );
     const lists = sheetXml(files, LISTS_SHEET);
-    expect(sharedString(files, Number(/<v>(\d+)<\/v>/.exec(cellXml(lists, 'A60'))?.[1]))).toBe(LONG_LIST[59]);
+    expect(cellText(files, cellXml(lists, 'A60'))).toBe(LONG_LIST[59]);
   });
 
   it('writes the traffic-light icon set, the text rule and the number rule as native conditional formats', () => {

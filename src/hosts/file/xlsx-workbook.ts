@@ -56,7 +56,7 @@ import {
 } from './validations';
 
 /** The parts of exceljs's table model this host reads and writes (exceljs does not type them). */
-interface TableModel {
+export interface TableModel {
   name: string;
   tableRef: string;
   autoFilterRef?: string;
@@ -70,8 +70,10 @@ const tablesOf = (ws: Worksheet) =>
 
 const TABLE_THEMES = { light: 'TableStyleLight9', medium: 'TableStyleMedium2' } as const;
 
-interface SheetState {
+export interface SheetState {
   ws: Worksheet;
+  /** Created through the port (not loaded from the file): FileWorkbook writes such a sheet's XML itself. */
+  created: boolean;
   /** Last row and column holding content, kept up to date by writes so appends never rescan. */
   lastRow: number;
   lastCol: number;
@@ -79,7 +81,7 @@ interface SheetState {
   validations: PlacedValidation[];
 }
 
-interface TableState {
+export interface TableState {
   sheet: SheetState;
   model: TableModel;
   range: Rect;
@@ -96,9 +98,9 @@ type Bytes = Uint8Array | ArrayBuffer;
  * dropdown rules ever cover the same cell (either would make Excel "repair" the file).
  */
 export class XlsxWorkbook implements Workbook {
-  private readonly states: SheetState[] = [];
+  protected readonly states: SheetState[] = [];
   private readonly byName = new Map<string, SheetState>();
-  private readonly tableList: TableState[] = [];
+  protected readonly tableList: TableState[] = [];
   private readonly lists: ListStore;
 
   constructor(readonly excel: ExcelWorkbook) {
@@ -129,7 +131,14 @@ export class XlsxWorkbook implements Workbook {
    * ones (exceljs writes a shared formula relative to its master cell, which a later write could replace).
    */
   private scan(ws: Worksheet): SheetState {
-    const state: SheetState = { ws, lastRow: 0, lastCol: 0, stale: false, validations: loadValidations(ws) };
+    const state: SheetState = {
+      ws,
+      created: false,
+      lastRow: 0,
+      lastCol: 0,
+      stale: false,
+      validations: loadValidations(ws),
+    };
     ws.eachRow((row, r) => {
       row.eachCell((cell, c) => {
         const model = cell.model as { sharedFormula?: string; shareType?: string };
@@ -228,6 +237,7 @@ export class XlsxWorkbook implements Workbook {
       throw new WorkbookInputError(`A sheet named "${name}" already exists.`);
     const state: SheetState = {
       ws: this.excel.addWorksheet(name),
+      created: true,
       lastRow: 0,
       lastCol: 0,
       stale: false,

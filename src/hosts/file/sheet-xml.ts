@@ -82,6 +82,10 @@ function cellXml(ref: string, cell: Cell, s: number): string {
   }
 }
 
+/** Column letters by column number, computed once per column rather than once per cell. */
+const letters: string[] = [];
+const letter = (col: number) => (letters[col] ??= columnLetter(col));
+
 /** Rows of cell XML, gathered into buffers a few thousand rows at a time (never one huge string). */
 function sheetData(ws: Worksheet, styles: StyleSheetAdditions, chunks: Buffer[]): number {
   let outline = 0;
@@ -98,11 +102,11 @@ function sheetData(ws: Worksheet, styles: StyleSheetAdditions, chunks: Buffer[])
     const line = (row as unknown as { _cells: (Cell | undefined)[] })._cells;
     for (let c = 1; c <= line.length; c++) {
       const cell = line[c - 1];
-      if (cell) cells += cellXml(`${columnLetter(c)}${r}`, cell, styles.xf(cell.style as Partial<Style>));
+      if (cell) cells += cellXml(`${letter(c)}${r}`, cell, styles.xf(cell.style as Partial<Style>));
     }
     if (!cells && !level) continue;
     pending.push(`<row r="${r}"${level ? ` outlineLevel="${level}"` : ''}>${cells}</row>`);
-    if (pending.length >= 2000) {
+    if (pending.length >= 256) {
       chunks.push(Buffer.from(pending.join(''), 'utf8'));
       pending = [];
     }

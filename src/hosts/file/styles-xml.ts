@@ -6,15 +6,21 @@ import type { Style } from 'exceljs';
  * sheets point at them); new ones follow, and the `count` attributes are updated.
  */
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
+
+/** Text as XML character data or attribute value (most text needs nothing: it is returned as it is). */
 export const escapeXml = (text: string): string =>
-  text
-    // Characters XML 1.0 cannot hold are dropped (as exceljs does).
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  !NEEDS_ESCAPE.test(text)
+    ? text
+    : text
+        // Characters XML 1.0 cannot hold are dropped (as exceljs does).
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
 
 const argb = (color: { argb?: string } | undefined) =>
   color?.argb ? `<color rgb="${escapeXml(color.argb)}"/>` : '';

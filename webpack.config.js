@@ -2,10 +2,12 @@
 /**
  * Builds everything Office loads, into dist/ (a self-contained folder to deploy):
  *   functions   src/functions/functions.ts → functions.js, functions.json (+ .zh-HK.json), functions.html
+ *   taskpane    src/taskpane/index.tsx → taskpane.html, taskpane.js and lazy chunks (see docs/taskpane.md)
  * The export is a function of (env, argv) returning one small config per bundle; add a bundle (task
  * pane, CLI…) by writing another `xxxConfig(ctx)` and adding it to the array at the bottom.
  *   env.outDir  write somewhere else than dist/ (tests build into test/.out)
  *   env.only    build only the named configs, comma-separated (e.g. --env only=functions)
+ *   env.officeJs  `local` serves office.js from dist/office-js (tests, offline); `cdn` (production default)
  */
 const path = require('node:path');
 const fs = require('node:fs');
@@ -133,6 +135,70 @@ function copyFiles(folder, pattern) {
 }
 
 /**
+ * The task pane (React + Fluent UI) and its standalone page: one HTML page whose entry asks Office which
+ * host it is in, then loads the Excel chunk or the standalone chunk (in-memory workbook, preview, and
+ * exceljs only when a file is opened or downloaded). See docs/taskpane.md.
+ * office.js comes from Microsoft's CDN in production builds; development builds, and builds made with
+ * `--env officeJs=local` (the browser tests, the standalone page here), use a local copy from
+ * node_modules/@microsoft/office-js/dist instead, because the CDN is not reachable everywhere.
+ * @param {BuildContext & { officeJs: 'cdn' | 'local' }} ctx
+ * @returns {import('webpack').Configuration}
+ */
+function taskpaneConfig({ mode, outDir, officeJs }) {
+  const officeDist = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+  /** @type {import('webpack').WebpackPluginInstance} */
+  const copyOfficeJs = {
+    apply(compiler) {
+      const { Compilation, sources } = require('webpack');
+      compiler.hooks.thisCompilation.tap('copyOfficeJs', (compilation) => {
+        compilation.hooks.processAssets.tap(
+          { name: 'copyOfficeJs', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+          () => {
+            // office.js loads its app-to-file table from beside itself; outside Office that is all it loads.
+            for (const name of ['office.js', 'o15apptofilemappingtable.js']) {
+              const file = path.join(officeDist, name);
+              compilation.fileDependencies.add(file);
+              compilation.emitAsset(`office-js/${name}`, new sources.RawSource(fs.readFileSync(file)));
+            }
+          },
+        );
+      });
+    },
+  };
+  return {
+    name: 'taskpane',
+    mode,
+    context: __dirname,
+    target: ['web', 'es2020'],
+    entry: { taskpane: path.resolve(__dirname, 'src/taskpane/index.tsx') },
+    output: {
+      path: outDir,
+      filename: '[name].js',
+      chunkFilename: mode === 'production' ? 'taskpane-[name].[contenthash:8].js' : 'taskpane-[name].js',
+    },
+    devtool: 'source-map',
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [browserTypeScript('es2020')],
+      parser: { javascript: { exportsPresence: 'error' } },
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: path.resolve(__dirname, 'src/taskpane/taskpane.html'),
+        chunks: ['taskpane'],
+        officeJs:
+          officeJs === 'local'
+            ? 'office-js/office.js'
+            : 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+      }),
+      ...(officeJs === 'local' ? [copyOfficeJs] : []),
+    ],
+  };
+}
+
+/**
  * @param {Record<string, string | boolean | undefined>} [env]
  * @param {{ mode?: string }} [argv]
  * @returns {import('webpack').Configuration[]}
@@ -143,7 +209,9 @@ module.exports = (env = {}, argv = {}) => {
     mode: argv.mode === 'development' ? 'development' : 'production',
     outDir: typeof env.outDir === 'string' ? path.resolve(env.outDir) : path.resolve(__dirname, 'dist'),
   };
-  const configs = [functionsConfig(ctx)];
+  const officeJs =
+    env.officeJs === 'local' || (env.officeJs !== 'cdn' && ctx.mode === 'development') ? 'local' : 'cdn';
+  const configs = [functionsConfig(ctx), taskpaneConfig({ ...ctx, officeJs })];
   const only = typeof env.only === 'string' ? env.only.split(',') : undefined;
   return only ? configs.filter((config) => only.includes(String(config.name))) : configs;
 };
@@ -152,3 +220,4 @@ module.exports.DEV_ORIGIN = DEV_ORIGIN;
 module.exports.browserTypeScript = browserTypeScript;
 module.exports.downlevelDependencies = downlevelDependencies;
 module.exports.functionsConfig = functionsConfig;
+module.exports.taskpaneConfig = taskpaneConfig;

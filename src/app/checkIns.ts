@@ -1,11 +1,12 @@
-import { CHECKIN_FIELDS, type CheckInKey } from '../core/fields';
+import { CHECKIN_FIELDS, type CheckInKey, type FieldKey } from '../core/fields';
 import type { CheckIn, Kpi } from '../core/model';
 import { nextReviewDate } from '../core/nextreview';
-import { latestActuals } from '../register/computed';
+import { cached, computeRow, latestActuals } from '../register/computed';
+import type { Out } from '../core/values';
 import { DATE_FORMAT, DATETIME_FORMAT, valueFormat } from '../register/style';
 import type { CellValue, Workbook } from '../register/workbook';
 import { openRegister } from './register';
-import { indexRegister } from './registerIndex';
+import { indexRegister, registerRows, type ParsedRow, type RegisterIndex } from './registerIndex';
 import type { CheckInEntry, DueCheckIn } from './types';
 import { ActionWorkbook } from './view';
 
@@ -27,15 +28,19 @@ export function dueDate(kpi: Kpi, checkIns: readonly CheckIn[], today: Date): Da
   return kpi.start ? day(kpi.start) : day(today);
 }
 
-/** The owner's KPIs whose check-in is due by `today` (by cadence), most overdue first. */
-export async function dueCheckIns(wb: Workbook, owner: string, today: Date): Promise<DueCheckIn[]> {
+/** The owner's KPIs (every owner's, without one) whose check-in is due by `today` (by cadence), most overdue first. */
+export async function dueCheckIns(
+  wb: Workbook,
+  owner: string | undefined,
+  today: Date,
+): Promise<DueCheckIn[]> {
   const view = wb instanceof ActionWorkbook ? wb : new ActionWorkbook(wb);
   const { read } = await openRegister(view);
   const latest = latestActuals(read.checkIns);
-  const wanted = owner.trim().toLowerCase();
+  const wanted = owner?.trim().toLowerCase() ?? '';
   const now = day(today);
   return read.kpis
-    .filter((kpi) => kpi.owner.trim().toLowerCase() === wanted)
+    .filter((kpi) => wanted === '' || kpi.owner.trim().toLowerCase() === wanted)
     .map((kpi) => {
       const due = dueDate(kpi, read.checkIns, now);
       return { kpi, due, overdue: due < now, lastActual: latest.get(kpi.id) ?? kpi.actual };
@@ -45,6 +50,35 @@ export async function dueCheckIns(wb: Workbook, owner: string, today: Date): Pro
 }
 
 export class CheckInError extends Error {}
+
+/**
+ * The computed cells of a row, rewritten with the same formulas and fresh cached results. Excel would
+ * recalculate them anyway; a host without a calculation engine (the standalone page's in-memory workbook)
+ * shows the cached result, so the row's score, status and lights follow the new actual there too.
+ */
+function refreshComputed(
+  view: ActionWorkbook,
+  register: RegisterIndex,
+  row: ParsedRow,
+  changed: { actual?: number; lastReview?: Date },
+): void {
+  const kpi = { ...row.kpi, actual: changed.actual, last_review: changed.lastReview };
+  const values = computeRow(kpi, kpi.actual);
+  const results: Partial<Record<FieldKey, [Out, 'value' | 'date']>> = {
+    score: [values.score, 'value'],
+    status: [values.status, 'value'],
+    smart: [values.smart, 'value'],
+    next_review: [values.nextReview, 'date'],
+  };
+  for (const [key, [value, kind]] of Object.entries(results) as [FieldKey, [Out, 'value' | 'date']][]) {
+    const col = register.columns[key];
+    if (col === undefined) continue;
+    const formula = row.formulas[col - 1];
+    const portable = register.dialect !== 'kpi';
+    const result = cached(value, portable, kind);
+    view.write(register.sheet, row.row, col, [[formula ? { formula, result } : result]]);
+  }
+}
 
 export interface RecordOptions {
   /** The moment the entries are made (the Check-ins sheet's "entered at"). */
@@ -81,6 +115,9 @@ export async function recordCheckIns(
       entered_at: now,
     };
   });
+
+  // The full rows of the KPIs reported, read before anything is written (a read never shares a batch with writes).
+  const parsed = await registerRows(view, register, [...new Set(checkIns.map((entry) => entry.kpi_id))]);
 
   const width = Math.max(CHECKIN_FIELDS.length, ...Object.values(target.columns).map((col) => col ?? 0));
   const rows = checkIns.map((entry) => {
@@ -119,12 +156,17 @@ export async function recordCheckIns(
   for (const [id, entry] of newest) {
     const row = register.rowOf.get(id) as number;
     const latest = target.latest.get(id);
-    if (actualCol !== undefined && (!latest || entry.period_end >= latest)) {
-      view.write(register.sheet, row, actualCol, [[entry.actual]]);
-    }
     const reviewed = register.kpis.get(id)?.lastReview;
-    if (reviewCol !== undefined && (!reviewed || entry.period_end > reviewed)) {
-      view.write(register.sheet, row, reviewCol, [[entry.period_end]]);
+    const isLatest = !latest || entry.period_end >= latest;
+    const later = !reviewed || entry.period_end > reviewed;
+    if (actualCol !== undefined && isLatest) view.write(register.sheet, row, actualCol, [[entry.actual]]);
+    if (reviewCol !== undefined && later) view.write(register.sheet, row, reviewCol, [[entry.period_end]]);
+    const kpi = parsed.get(id);
+    if (kpi && (isLatest || later)) {
+      refreshComputed(view, register, kpi, {
+        actual: isLatest ? entry.actual : kpi.kpi.actual,
+        lastReview: later ? entry.period_end : kpi.kpi.last_review,
+      });
     }
   }
   await view.flush();

@@ -9,7 +9,9 @@ import {
 } from '../core/fields';
 import type { Dialect } from '../register/formulas';
 import { registerLayout, type RegisterLayout } from '../register/layout';
-import type { CellValue, RangeRef, SheetData } from '../register/workbook';
+import type { Kpi } from '../core/model';
+import { readRegister } from '../register/read';
+import type { CellValue, RangeRef, SheetData, Workbook } from '../register/workbook';
 import { headerColumns, NotARegisterError, OWN_COLUMNS, openRegister } from './register';
 import type { ActionWorkbook } from './view';
 
@@ -271,5 +273,78 @@ async function fromFullRead(view: ActionWorkbook): Promise<RegisterIndex> {
     layout: full.layout,
     dialect: formula ? (/KPI\.SCORE/i.test(formula) ? 'kpi' : 'portable') : undefined,
     checkIns,
+  };
+}
+
+/** One Register row read in full: the KPI as the register's reader parses it, and the row's formulas. */
+export interface ParsedRow {
+  row: number;
+  kpi: Kpi;
+  formulas: (string | null)[];
+}
+
+/**
+ * Reads the full rows of a few KPIs (one round trip) and parses them with the register's own reader, by
+ * handing it a workbook that holds just the header and those rows.
+ */
+export async function registerRows(
+  view: ActionWorkbook,
+  index: RegisterIndex,
+  ids: readonly string[],
+): Promise<Map<string, ParsedRow>> {
+  const wanted = ids.filter((id) => index.rowOf.has(id));
+  if (wanted.length === 0 || index.width === 0) return new Map();
+  const line = (row: number): RangeRequest => ({
+    sheet: index.sheet,
+    row,
+    col: 1,
+    rows: 1,
+    cols: index.width,
+  });
+  const [header, ...rows] = await readRanges(view, [
+    line(index.headerRow),
+    ...wanted.map((id) => line(index.rowOf.get(id) as number)),
+  ]);
+  const values = [header.values[0], ...rows.map((block) => block.values[0])];
+  const read = await readRegister(
+    sheetsOnly([{ name: index.sheet, values, formulas: values.map(() => []) }]),
+  );
+  const parsed = new Map<string, ParsedRow>();
+  for (const kpi of read.kpis) {
+    const at = wanted.indexOf(kpi.id);
+    if (at >= 0)
+      parsed.set(kpi.id, { row: index.rowOf.get(kpi.id) as number, kpi, formulas: rows[at].formulas[0] });
+  }
+  return parsed;
+}
+
+/** A read-only workbook over sheets already in hand (for the register's reader). */
+function sheetsOnly(sheets: readonly SheetData[]): Workbook {
+  const refuse = () => {
+    throw new Error('This view of the register is read-only.');
+  };
+  const byName = (name: string) => sheets.find((sheet) => sheet.name === name);
+  return {
+    sheets: async () =>
+      sheets.map((sheet) => ({
+        name: sheet.name,
+        rows: sheet.values.length,
+        cols: sheet.values[0]?.length ?? 0,
+      })),
+    readSheet: async (name) => byName(name),
+    readSheets: async (names) => names.map(byName),
+    tables: async () => [],
+    addSheet: refuse,
+    write: refuse,
+    append: async () => refuse(),
+    setNumberFormat: refuse,
+    setStyle: refuse,
+    setColumnWidths: refuse,
+    freeze: refuse,
+    addTable: refuse,
+    setValidationList: refuse,
+    addConditionalFormat: refuse,
+    groupRows: refuse,
+    flush: async () => undefined,
   };
 }

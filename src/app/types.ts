@@ -96,7 +96,8 @@ export interface TaskpaneActions {
   previewAdoption(lang: Lang): Promise<AdoptionPreview>;
   adopt(preview: AdoptionPreview, options: SetUpOptions): Promise<BuildReport>;
   addKpi(draft: KpiDraft): Promise<AddedKpi>;
-  dueCheckIns(owner: string, today: Date): Promise<DueCheckIn[]>;
+  /** KPIs due for a check-in by `today`: one owner's, or everyone's when no owner is given. */
+  dueCheckIns(owner: string | undefined, today: Date): Promise<DueCheckIn[]>;
   recordCheckIns(entries: CheckInEntry[]): Promise<void>;
   cascadeTree(): Promise<CascadeNode[]>;
   health(today: Date): Promise<Finding[]>;

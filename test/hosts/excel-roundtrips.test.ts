@@ -114,7 +114,7 @@ describe('Excel host: round trips per action do not grow with the register', () 
     expect(large.add.syncs).toBe(small.add.syncs);
     expect(large.checkIn.syncs).toBe(small.checkIn.syncs);
     expect(small.add.syncs).toBeLessThanOrEqual(7);
-    expect(small.checkIn.syncs).toBeLessThanOrEqual(6);
+    expect(small.checkIn.syncs).toBeLessThanOrEqual(7);
     // Setting up writes the whole register: 5,000 KPIs are about 12 MB of cells and formulas, which Excel
     // on the web only takes in requests under 5 MB. The extra round trips are those requests, no more.
     expect(small.setUp.syncs).toBeLessThanOrEqual(5);

@@ -121,6 +121,13 @@ describe('application service: a new register', () => {
       expect.objectContaining({ kpi_id: kid.id, actual: 0.15, note: 'Campaign week', period_end: TODAY }),
     ]);
     expect(read.kpis.find((kpi) => kpi.id === kid.id)).toMatchObject({ actual: 0.15, last_review: TODAY });
+    // The row's computed cells carry fresh results (the in-memory host does not calculate formulas).
+    const sheet = (await wb.readSheet(kid.range.sheet))!;
+    const header = sheet.values[0];
+    const line = sheet.values[kid.range.row - 1];
+    expect(line[header.indexOf('Score')]).toBeCloseTo(0.5);
+    expect(line[header.indexOf('Status')]).toBe('RED');
+    expect(sheet.formulas[kid.range.row - 1][header.indexOf('Status')]).toMatch(/^=/);
     // Reviewed today, monthly: due again in a month, not now.
     expect(await dueCheckIns(wb, 'Chan Wing Yan', TODAY)).toEqual([]);
     expect((await dueCheckIns(wb, 'Chan Wing Yan', new Date(2026, 5, 15))).map((d) => d.kpi.id)).toEqual([

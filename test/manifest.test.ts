@@ -181,8 +181,9 @@ describe('manifest.xml', () => {
     }
   });
 
-  it('asks for the least permission (custom functions need no document access)', () => {
-    expect(only(manifest, 'Permissions').text.trim()).toBe('Restricted');
+  it('asks for the least permission the task pane needs (it writes the register and selects rows)', () => {
+    // Custom functions alone would need only Restricted; the task pane's Excel.run writes need ReadWriteDocument.
+    expect(only(manifest, 'Permissions').text.trim()).toBe('ReadWriteDocument');
   });
 
   it('uses only https URLs and trusts no outside domain', () => {
@@ -219,11 +220,26 @@ describe('manifest.xml', () => {
 
   it('points every localhost URL at a file the build produces', async () => {
     const dir = await buildFunctions();
+    // The task pane's page is not built here (the browser tests build it); its config must declare it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { taskpaneConfig } = require('../webpack.config.js');
+    const pages = new Set(
+      (
+        taskpaneConfig({ mode: 'production', outDir: dir, officeJs: 'cdn' }).plugins as {
+          userOptions?: { filename?: string };
+        }[]
+      )
+        .map((plugin) => plugin.userOptions?.filename)
+        .filter(Boolean)
+        .map((name) => `/${name}`),
+    );
+    expect([...pages]).toEqual(['/taskpane.html']);
     const local = [...source.matchAll(/"(https:\/\/localhost:3000\/[^"]*)"/g)].map((m) => m[1]);
     expect(local.length).toBeGreaterThan(5);
     for (const url of local) {
       const file = path.join(dir, new URL(url).pathname);
-      expect({ url, built: fs.existsSync(file) }).toEqual({ url, built: true });
+      const built = fs.existsSync(file) || pages.has(new URL(url).pathname);
+      expect({ url, built }).toEqual({ url, built: true });
     }
   }, 180_000);
 });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import webpack from 'webpack';
 
@@ -13,6 +13,7 @@ export const DIST = join(ROOT, 'test/.out/taskpane');
 export async function buildTaskpane(): Promise<string> {
   const reuse = process.env.E2E_DIST;
   if (reuse && existsSync(join(reuse, 'taskpane.html'))) return reuse;
+  rmSync(DIST, { recursive: true, force: true });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const configs = require(join(ROOT, 'webpack.config.js'))(
     { only: 'taskpane', officeJs: 'local', outDir: DIST },

@@ -105,12 +105,23 @@ function unregisterDesktop() {
 }
 
 /**
+ * The task pane outside Office (docs/taskpane.md): the same page runs on a sample register beside a
+ * preview of its sheets, with Open and Download .xlsx.
+ * @param {string} origin
+ * @returns {string}
+ */
+function standaloneInstructions(origin) {
+  return `Without Excel: open ${origin}/taskpane.html in a browser for the standalone task pane (sample register, sheet preview, Open/Download .xlsx).`;
+}
+
+/**
  * @param {{ origin: string, trusted: boolean }} options
  * @returns {string}
  */
 function webInstructions({ origin, trusted }) {
   return [
     `KPI Register is served at ${origin} (functions.js, functions.json, functions.html, assets/).`,
+    standaloneInstructions(origin),
     'To use the add-in in Excel on the web:',
     trusted
       ? null
@@ -148,6 +159,7 @@ async function main() {
   const desktop = sideload && (process.platform === 'win32' || process.platform === 'darwin');
   if (desktop) {
     console.log(`Serving ${origin}; sideloading ${path.basename(MANIFEST)} into Excel desktop…`);
+    console.log(standaloneInstructions(origin));
     sideloadDesktop(port);
   } else {
     printWebInstructions({ origin, trusted: https.trusted });
@@ -176,4 +188,5 @@ module.exports = {
   unregisterDesktop,
   webInstructions,
   printWebInstructions,
+  standaloneInstructions,
 };

@@ -1,6 +1,6 @@
 import { crc32, inflateRawSync } from 'node:zlib';
 import { Workbook as ExcelWorkbook } from 'exceljs';
-import { readStoredZip, writeZip } from '../../src/hosts/file/zip';
+import { DeflatingPart, readStoredZip, writeZip } from '../../src/hosts/file/zip';
 
 interface Entry {
   name: string;
@@ -83,5 +83,22 @@ describe("the file host's zip reader and writer", () => {
     excel.addWorksheet('A').addRow(['x']);
     const deflated = Buffer.from(await excel.xlsx.writeBuffer());
     expect(() => recompress(deflated)).toThrow(/stored/);
+  });
+
+  it('joins a part deflated piece by piece into one entry that inflates to the whole text', () => {
+    const pieces = Array.from(
+      { length: 50 },
+      (_, i) => `<row r="${i + 1}">${'數據 data '.repeat(i * 40)}</row>`,
+    );
+    const part = new DeflatingPart(3);
+    pieces.forEach((piece) => part.push(piece));
+    part.push('');
+    const zip = writeZip([{ name: 'a.txt', data: Buffer.from('plain') }, part.finish('big.xml')], 3);
+    const [plain, big] = entries(zip);
+    expect(plain.data.toString('utf8')).toBe('plain');
+    expect(big.name).toBe('big.xml');
+    expect(big.method).toBe(8);
+    expect(big.data.toString('utf8')).toBe(pieces.join(''));
+    expect(big.crc).toBe(crc32(big.data));
   });
 });

@@ -3,6 +3,7 @@ import { columnLetter } from '../../register/workbook';
 import { a1 } from './a1';
 import { escapeXml, type StyleSheetAdditions } from './styles-xml';
 import type { PlacedValidation } from './validations';
+import { DeflatingPart, type DeflatedEntry } from './zip';
 
 /**
  * The XML of a sheet the register created, written straight from the exceljs cells into buffers.
@@ -25,7 +26,8 @@ export interface TablePart {
 }
 
 export interface SheetParts {
-  sheet: Buffer;
+  /** The sheet's XML, already deflated. */
+  sheet: DeflatedEntry;
   /** The sheet's relationships (its tables), when it has any. */
   rels?: Buffer;
   /** Table parts: file name (under xl/tables/) and XML. */
@@ -87,16 +89,24 @@ const letters: string[] = [];
 const letter = (col: number) => (letters[col] ??= columnLetter(col));
 
 /** Rows of cell XML, gathered into buffers a few thousand rows at a time (never one huge string). */
-function sheetData(ws: Worksheet, styles: StyleSheetAdditions, chunks: Buffer[]): number {
-  let outline = 0;
+type Rows = ({ outlineLevel?: number } | undefined)[];
+const rowsOf = (ws: Worksheet) => (ws as unknown as { _rows: Rows })._rows;
+
+/** The deepest row outline level (the sheet says it before its rows). */
+function outlineDepth(ws: Worksheet): number {
+  let depth = 0;
+  for (const row of rowsOf(ws)) depth = Math.max(depth, row?.outlineLevel ?? 0);
+  return depth;
+}
+
+function sheetData(ws: Worksheet, styles: StyleSheetAdditions, out: DeflatingPart): void {
   let pending: string[] = [];
-  const rows = (ws as unknown as { _rows: ({ cells?: unknown } | undefined)[] })._rows;
+  const rows = rowsOf(ws);
   for (let r = 1; r <= rows.length; r++) {
     if (!rows[r - 1]) continue;
     const row = ws.findRow(r);
     if (!row) continue;
     const level = row.outlineLevel ?? 0;
-    outline = Math.max(outline, level);
     let cells = '';
     // Every cell exceljs holds, empty ones too: an empty cell may carry a format.
     const line = (row as unknown as { _cells: (Cell | undefined)[] })._cells;
@@ -107,12 +117,11 @@ function sheetData(ws: Worksheet, styles: StyleSheetAdditions, chunks: Buffer[])
     if (!cells && !level) continue;
     pending.push(`<row r="${r}"${level ? ` outlineLevel="${level}"` : ''}>${cells}</row>`);
     if (pending.length >= 256) {
-      chunks.push(Buffer.from(pending.join(''), 'utf8'));
+      out.push(pending.join(''));
       pending = [];
     }
   }
-  if (pending.length) chunks.push(Buffer.from(pending.join(''), 'utf8'));
-  return outline;
+  out.push(pending.join(''));
 }
 
 function viewXml(ws: Worksheet): string {
@@ -220,9 +229,11 @@ export function writeSheet(
   tables: readonly TablePart[],
   firstTableId: number,
   styles: StyleSheetAdditions,
+  path: string,
+  level: number,
 ): SheetParts {
-  const body: Buffer[] = [];
-  const outline = sheetData(ws, styles, body);
+  const out = new DeflatingPart(level);
+  const outline = outlineDepth(ws);
   const outlineProperties = ws.properties?.outlineProperties as { summaryBelow?: boolean } | undefined;
   const sheetPr =
     outlineProperties?.summaryBelow === false ? '<sheetPr><outlinePr summaryBelow="0"/></sheetPr>' : '';
@@ -240,7 +251,10 @@ export function writeSheet(
       ? `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rId${i + 1}"/>`).join('')}</tableParts>`
       : '') +
     '</worksheet>';
-  const sheet = Buffer.concat([Buffer.from(head, 'utf8'), ...body, Buffer.from(tail, 'utf8')]);
+  out.push(head);
+  sheetData(ws, styles, out);
+  out.push(tail);
+  const sheet = out.finish(path);
   const rels = tables.length
     ? Buffer.from(
         `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +

@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /**
  * The entries of a zip whose entries are stored uncompressed (what exceljs writes when asked for
@@ -13,6 +13,40 @@ import { crc32, deflateRawSync } from 'node:zlib';
 export interface ZipEntry {
   name: string;
   data: Buffer;
+}
+
+/** An entry compressed while it was written (see DeflatingPart). */
+export interface DeflatedEntry {
+  name: string;
+  deflated: { packed: Buffer[]; size: number; crc: number };
+}
+
+/**
+ * A part deflated piece by piece as its text is produced, so that the uncompressed XML of a large sheet
+ * (70 MB for a 10,000-KPI register) never exists at once. Each piece ends with a sync flush (byte-aligned,
+ * not final), so the pieces concatenate into one deflate stream; a final empty block closes it. Each piece
+ * starts a fresh dictionary, which costs little with pieces of a few hundred rows.
+ */
+export class DeflatingPart {
+  private readonly packed: Buffer[] = [];
+  private size = 0;
+  private crc = 0;
+
+  constructor(private readonly level: number) {}
+
+  push(text: string): void {
+    if (!text) return;
+    const data = Buffer.from(text, 'utf8');
+    this.crc = crc32(data, this.crc);
+    this.size += data.length;
+    this.packed.push(deflateRawSync(data, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH }));
+  }
+
+  finish(name: string): DeflatedEntry {
+    // The final block: BFINAL set, fixed Huffman codes, nothing but the end-of-block code.
+    const packed = [...this.packed, Buffer.from([0x03, 0x00])];
+    return { name, deflated: { packed, size: this.size, crc: this.crc } };
+  }
 }
 
 export function readStoredZip(zip: Uint8Array): ZipEntry[] {
@@ -40,18 +74,31 @@ export function readStoredZip(zip: Uint8Array): ZipEntry[] {
 }
 
 /** A zip with every non-empty entry deflated at `level`, dated `when` (local time, as zip dates are). */
-export function writeZip(entries: readonly ZipEntry[], level: number, when = new Date()): Buffer {
+export function writeZip(
+  entries: readonly (ZipEntry | DeflatedEntry)[],
+  level: number,
+  when = new Date(),
+): Buffer {
   const time = (when.getHours() << 11) | (when.getMinutes() << 5) | (when.getSeconds() >> 1);
   const date =
     ((Math.max(1980, when.getFullYear()) - 1980) << 9) | ((when.getMonth() + 1) << 5) | when.getDate();
   const parts: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const { name, data } of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const method = data.length > 0 ? 8 : 0;
-    const packed = method ? deflateRawSync(data, { level }) : data;
-    const crc = crc32(data);
+  for (const entry of entries) {
+    const nameBytes = Buffer.from(entry.name, 'utf8');
+    let method: number, packed: Buffer[], size: number, crc: number;
+    if ('deflated' in entry) {
+      ({ packed, size, crc } = entry.deflated);
+      method = 8;
+    } else {
+      const { data } = entry;
+      method = data.length > 0 ? 8 : 0;
+      packed = [method ? deflateRawSync(data, { level }) : data];
+      size = data.length;
+      crc = crc32(data);
+    }
+    const packedSize = packed.reduce((sum, piece) => sum + piece.length, 0);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(20, 4);
@@ -60,20 +107,20 @@ export function writeZip(entries: readonly ZipEntry[], level: number, when = new
     header.writeUInt16LE(time, 10);
     header.writeUInt16LE(date, 12);
     header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(packed.length, 18);
-    header.writeUInt32LE(data.length, 22);
+    header.writeUInt32LE(packedSize, 18);
+    header.writeUInt32LE(size, 22);
     header.writeUInt16LE(nameBytes.length, 26);
-    parts.push(header, nameBytes, packed);
+    parts.push(header, nameBytes, ...packed);
 
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    header.copy(entry, 8, 6, 30); // flags … name length: as in the local header
-    entry.writeUInt32LE(offset, 42);
-    centrals.push(entry, nameBytes);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    header.copy(central, 8, 6, 30); // flags … name length: as in the local header
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, nameBytes);
 
-    offset += header.length + nameBytes.length + packed.length;
+    offset += header.length + nameBytes.length + packedSize;
     if (offset > 0xffffffff) throw new Error('zip: the workbook is too large for a zip without zip64');
   }
   const directorySize = centrals.reduce((sum, part) => sum + part.length, 0);

@@ -1,19 +1,6 @@
 import { createRoot, type Root } from 'react-dom/client';
-import { toLang } from '../core/i18n';
+import { detectHost } from './host';
 import { MESSAGES } from './messages';
-import { isDarkColor } from './theme';
-
-/**
- * The task pane's entry, and the one place that asks which host it runs in. Inside Excel the pane runs
- * against the workbook through Office.js; opened in a plain browser (Office.onReady reports no host, or
- * office.js could not load at all) the same pane runs against an in-memory workbook beside a preview.
- * Each side is its own chunk, so Excel never downloads the standalone page's code and the other way round.
- */
-async function whichHost(): Promise<Office.HostType | null> {
-  if (typeof Office === 'undefined') return null;
-  const info = await Office.onReady();
-  return info.host ?? null;
-}
 
 /**
  * Outside Office, office.js still schedules a hidden frame to Microsoft's telemetry service (its ULS
@@ -26,11 +13,16 @@ function silenceOfficeTelemetry(): void {
   if (endpoint && endpoint.proxyFrame == null) endpoint.proxyFrame = { contentWindow: { postMessage() {} } };
 }
 
+/**
+ * The task pane's entry, and the one place that asks which host it runs in. Inside Excel the pane runs
+ * against the workbook through Office.js; opened in a plain browser (Office.onReady reports no host, or
+ * office.js could not load at all) the same pane runs against an in-memory workbook beside a preview.
+ * Each side is its own chunk, so Excel never downloads the standalone page's code and the other way round.
+ */
 async function start(root: Root): Promise<void> {
-  const host = await whichHost();
-  if (host !== null && host === Office.HostType.Excel) {
-    const lang = toLang(Office.context.displayLanguage);
-    const dark = isDarkColor(Office.context.officeTheme?.bodyBackgroundColor);
+  const settings = await detectHost(typeof Office === 'undefined' ? undefined : Office);
+  if (settings.host === 'excel') {
+    const { lang, dark } = settings;
     document.documentElement.lang = lang;
     document.title = MESSAGES[lang]['app.title'];
     const { renderInExcel } = await import(/* webpackChunkName: "excel" */ './excel');

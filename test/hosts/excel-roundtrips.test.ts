@@ -98,12 +98,6 @@ async function roundTrips(count: number) {
   const biggest = Math.max(
     ...excel.batches.map((batch) => Math.max(batch.requestBytes, batch.responseBytes)),
   );
-  if (process.env.ROUNDTRIP_DEBUG) {
-    for (const batch of excel.batches) {
-      const kinds = [...new Set(batch.commands.map((c) => c.split(' ')[0]))].join(',');
-      console.log(`${count}: req ${batch.requestBytes} res ${batch.responseBytes} ${kinds.slice(0, 150)}`);
-    }
-  }
   return { setUp, add, checkIn, biggest, excel };
 }
 

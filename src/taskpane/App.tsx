@@ -58,23 +58,30 @@ export interface AppProps {
   today: () => Date;
   /** Extra content above the tabs (the standalone page puts nothing here; kept for hosts that need it). */
   banner?: ReactNode;
+  /** The screen to open on (the Sheets menu opens the sidebar on the screen its item names). Home when omitted. */
+  initialScreen?: Screen;
 }
 
 /** The task pane: Home, the SMART wizard, the cascade, check-ins and register health. */
-export function App({ actions, lang, dark, today, banner }: AppProps) {
+export function App({ actions, lang, dark, today, banner, initialScreen }: AppProps) {
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>
       <LangProvider lang={lang}>
-        <Pane actions={actions} today={today} banner={banner} />
+        <Pane actions={actions} today={today} banner={banner} initialScreen={initialScreen} />
       </LangProvider>
     </FluentProvider>
   );
 }
 
-function Pane({ actions, today, banner }: Pick<AppProps, 'actions' | 'today' | 'banner'>) {
+function Pane({
+  actions,
+  today,
+  banner,
+  initialScreen,
+}: Pick<AppProps, 'actions' | 'today' | 'banner' | 'initialScreen'>) {
   const { t } = useText();
   const styles = useStyles();
-  const [screen, setScreen] = useState<Screen>('home');
+  const [screen, setScreen] = useState<Screen>(initialScreen ?? 'home');
   return (
     <div className={styles.pane} data-screen={screen}>
       <div className={styles.header}>

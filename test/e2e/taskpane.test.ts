@@ -18,7 +18,10 @@ import { serveFolder, type StaticServer } from './server';
 
 const ROOT = resolve(__dirname, '../..');
 /** Screenshots go to test/.out; `UPDATE_SCREENSHOTS=1` writes the committed ones in assets/ (the README's). */
-const SHOTS = join(ROOT, process.env.UPDATE_SCREENSHOTS === '1' ? 'assets/screenshots' : 'test/.out/screenshots');
+const SHOTS = join(
+  ROOT,
+  process.env.UPDATE_SCREENSHOTS === '1' ? 'assets/screenshots' : 'test/.out/screenshots',
+);
 const TODAY = '2026-05-15';
 const describeBrowser = hasChromium || mustRun ? describe : describe.skip;
 

@@ -31,6 +31,7 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 2fr)',
     gap: tokens.spacingHorizontalS,
   },
+  input: { minWidth: 0, width: '100%' },
 });
 
 interface Typed {
@@ -154,6 +155,7 @@ export function CheckInScreen({ actions, today }: { actions: TaskpaneActions; to
                     validationState={invalid.includes(item.kpi.id) ? 'error' : 'none'}
                   >
                     <Input
+                      className={styles.input}
                       inputMode="decimal"
                       value={entry.actual}
                       onChange={(_, data) => edit(item.kpi.id, { actual: data.value })}
@@ -161,6 +163,7 @@ export function CheckInScreen({ actions, today }: { actions: TaskpaneActions; to
                   </Field>
                   <Field label={t('checkin.note')}>
                     <Input
+                      className={styles.input}
                       value={entry.note}
                       onChange={(_, data) => edit(item.kpi.id, { note: data.value })}
                     />

@@ -29,7 +29,11 @@ import { achievability, suggestedCadence, type DraftForm, type FieldErrors } fro
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  pair: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  pair: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    gap: tokens.spacingHorizontalS,
+  },
   verdict: { fontWeight: tokens.fontWeightSemibold },
 });
 

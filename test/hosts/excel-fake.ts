@@ -89,7 +89,7 @@ function columnLetter(col: number): string {
   return name;
 }
 
-interface Rect {
+export interface Rect {
   sheet?: string;
   row: number;
   col: number;
@@ -98,7 +98,7 @@ interface Rect {
 }
 
 /** Parses `A1`, `A1:C3`, `B:B`, `3:7`, optionally with a sheet part. */
-function parseRect(address: string): Rect {
+export function parseRect(address: string): Rect {
   let sheet: string | undefined;
   let body = address;
   const bang = address.lastIndexOf('!');

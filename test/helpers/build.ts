@@ -9,65 +9,85 @@ import * as path from 'node:path';
  * serialises the build and a fingerprint of the inputs lets later files reuse a fresh build.
  */
 export const ROOT = path.resolve(__dirname, '..', '..');
-const OUT = path.join(ROOT, 'test', '.out', 'functions-dist');
-const LOCK = `${OUT}.lock`;
-const STAMP = path.join(OUT, '.inputs');
-const INPUTS = [
-  'src/functions',
-  'src/core',
-  'assets',
-  'webpack.config.js',
-  'scripts/functions-metadata-plugin.js',
-  'package-lock.json',
-];
 
-export async function buildFunctions(): Promise<string> {
-  await acquireLock();
+export interface CachedBuild {
+  /** Folder the build writes to (under test/.out, git-ignored). */
+  out: string;
+  /** Files and folders (relative to the root) whose contents decide whether a build is fresh. */
+  inputs: readonly string[];
+  /** webpack-cli arguments; the build must write to `out`. */
+  args: readonly string[];
+}
+
+/**
+ * Runs a webpack build (production mode, as the npm scripts do) into test/.out once for every test file
+ * that needs it. Jest runs test files in parallel workers, so a lock directory serialises the build,
+ * and a fingerprint of the inputs lets later files (and later runs) reuse a fresh build: a clean clone
+ * needs nothing built beforehand, and a stale build is never what gets tested.
+ */
+export async function cachedBuild({ out, inputs, args }: CachedBuild): Promise<string> {
+  const lock = `${out}.lock`;
+  const stamp = path.join(out, '.inputs');
+  await acquireLock(lock);
   try {
-    const fingerprint = fingerprintInputs();
-    if (readOr(STAMP, '') === fingerprint) return OUT;
-    fs.rmSync(OUT, { recursive: true, force: true });
+    const fingerprint = fingerprintInputs(inputs);
+    if (readOr(stamp, '') === fingerprint) return out;
+    fs.rmSync(out, { recursive: true, force: true });
     const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
     try {
-      execFileSync(
-        process.execPath,
-        [cli, '--mode', 'production', '--env', `outDir=${OUT}`, '--env', 'only=functions'],
-        { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' },
-      );
+      execFileSync(process.execPath, [cli, ...args], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
     } catch (error) {
       const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
       throw new Error(`webpack failed:\n${stdout}\n${stderr}`);
     }
-    fs.writeFileSync(STAMP, fingerprint);
-    return OUT;
+    fs.writeFileSync(stamp, fingerprint);
+    return out;
   } finally {
-    fs.rmSync(LOCK, { recursive: true, force: true });
+    fs.rmSync(lock, { recursive: true, force: true });
   }
+}
+
+const FUNCTIONS_OUT = path.join(ROOT, 'test', '.out', 'functions-dist');
+
+/** The functions bundle, exactly as `npm run build` makes it. */
+export function buildFunctions(): Promise<string> {
+  return cachedBuild({
+    out: FUNCTIONS_OUT,
+    inputs: [
+      'src/functions',
+      'src/core',
+      'assets',
+      'webpack.config.js',
+      'scripts/functions-metadata-plugin.js',
+      'package-lock.json',
+    ],
+    args: ['--mode', 'production', '--env', `outDir=${FUNCTIONS_OUT}`, '--env', 'only=functions'],
+  });
 }
 
 export function readBuilt(dir: string, file: string): string {
   return fs.readFileSync(path.join(dir, file), 'utf8');
 }
 
-async function acquireLock(): Promise<void> {
-  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
-  const deadline = Date.now() + 180_000;
+async function acquireLock(lockDir: string): Promise<void> {
+  fs.mkdirSync(path.dirname(lockDir), { recursive: true });
+  const deadline = Date.now() + 300_000;
   for (;;) {
     try {
-      fs.mkdirSync(LOCK);
+      fs.mkdirSync(lockDir);
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       // A lock left behind by a killed run must not block every later run.
-      const lock = fs.statSync(LOCK, { throwIfNoEntry: false });
-      if (lock && Date.now() - lock.mtimeMs > 300_000) fs.rmSync(LOCK, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for the build lock ${LOCK}`);
+      const stat = fs.statSync(lockDir, { throwIfNoEntry: false });
+      if (stat && Date.now() - stat.mtimeMs > 600_000) fs.rmSync(lockDir, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for the build lock ${lockDir}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
 }
 
-function fingerprintInputs(): string {
+function fingerprintInputs(inputs: readonly string[]): string {
   const hash = createHash('sha256');
   const visit = (relative: string) => {
     const absolute = path.join(ROOT, relative);
@@ -79,7 +99,7 @@ function fingerprintInputs(): string {
       hash.update(relative).update('\0').update(fs.readFileSync(absolute)).update('\0');
     }
   };
-  INPUTS.forEach(visit);
+  inputs.forEach(visit);
   return hash.digest('hex');
 }
 

@@ -22,11 +22,11 @@ function silenceOfficeTelemetry(): void {
 async function start(root: Root): Promise<void> {
   const settings = await detectHost(typeof Office === 'undefined' ? undefined : Office);
   if (settings.host === 'excel') {
-    const { lang, dark } = settings;
+    const { lang, dark, supported } = settings;
     document.documentElement.lang = lang;
     document.title = MESSAGES[lang]['app.title'];
     const { renderInExcel } = await import(/* webpackChunkName: "excel" */ './excel');
-    renderInExcel(root, { lang, dark });
+    renderInExcel(root, { lang, dark, supported });
     return;
   }
   silenceOfficeTelemetry();

@@ -203,6 +203,8 @@ const en = {
   'standalone.emptySheet': 'This sheet is empty.',
   'standalone.notice': 'Running outside Excel: the workbook lives in this page until you download it.',
   'standalone.moreRows': '{count} more rows are not shown.',
+  'excel.oldApi':
+    'This Excel does not have the Excel JavaScript API {version} the task pane writes with (Excel 2021, Microsoft 365 or Excel on the web have it): reading works, adding KPIs and check-ins may fail.',
   'light.green': 'green light',
   'light.amber': 'amber light',
   'light.red': 'red light',
@@ -399,6 +401,8 @@ const zhHK: Record<MessageKey, string> = {
   'standalone.emptySheet': '此工作表是空的。',
   'standalone.notice': '正在 Excel 以外執行：活頁簿只存在於此頁面，直至你下載為止。',
   'standalone.moreRows': '尚有 {count} 列未顯示。',
+  'excel.oldApi':
+    '此 Excel 版本未有工作窗格寫入所需的 Excel JavaScript API {version}（Excel 2021、Microsoft 365 及網頁版 Excel 均有）：可以讀取，但新增指標及匯報進度可能失敗。',
   'light.green': '綠燈',
   'light.amber': '黃燈',
   'light.red': '紅燈',

@@ -3,9 +3,16 @@ import { detectHost } from '../../src/taskpane/host';
 import { isDarkColor } from '../../src/taskpane/theme';
 
 /** The Office namespace as office-addin-mock builds it: onReady and the context the task pane reads. */
-function office(host: string | null, displayLanguage: string, bodyBackgroundColor: string) {
+function office(host: string | null, displayLanguage: string, bodyBackgroundColor: string, api = '1.17') {
   return new OfficeMockObject({
-    context: { displayLanguage, officeTheme: { bodyBackgroundColor } },
+    context: {
+      displayLanguage,
+      officeTheme: { bodyBackgroundColor },
+      requirements: {
+        isSetSupported: (name: string, version: string) =>
+          name === 'ExcelApi' && Number(version.split('.')[1]) <= Number(api.split('.')[1]),
+      },
+    },
     onReady: async () => ({ host, platform: host ? 'PC' : null }),
   }) as unknown as Parameters<typeof detectHost>[0];
 }
@@ -16,17 +23,17 @@ describe('detectHost', () => {
       host: 'excel',
       lang: 'zh-HK',
       dark: true,
+      supported: true,
     });
-    expect(await detectHost(office('Excel', 'zh-TW', '#FFFFFF'))).toEqual({
-      host: 'excel',
+    expect(await detectHost(office('Excel', 'zh-TW', '#FFFFFF'))).toMatchObject({
       lang: 'zh-HK',
       dark: false,
     });
-    expect(await detectHost(office('Excel', 'en-GB', '#E6E6E6'))).toEqual({
-      host: 'excel',
-      lang: 'en',
-      dark: false,
-    });
+    expect(await detectHost(office('Excel', 'en-GB', '#E6E6E6'))).toMatchObject({ lang: 'en', dark: false });
+  });
+
+  it('tells an Excel too old for the Excel host apart', async () => {
+    expect(await detectHost(office('Excel', 'en-US', '#FFFFFF', '1.9'))).toMatchObject({ supported: false });
   });
 
   it('runs standalone outside Office (host null), in another Office app, or without office.js', async () => {

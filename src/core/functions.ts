@@ -25,7 +25,53 @@ export { feasibilityOf, recentLevel, type Feasibility, type FeasibilityInput } f
 export { nextReviewDate, nextReviewSerial } from './nextreview';
 
 export function SCORE(actual: Arg, target: Arg, baseline?: Arg, polarity?: Arg, cap?: Arg): Result {
-  return vectorize(scoreCell, [actual, target, baseline, polarity, cap]);
+  return (
+    scoreColumns(actual, target, baseline, polarity, cap) ??
+    vectorize(scoreCell, [actual, target, baseline, polarity, cap])
+  );
+}
+
+/** A column of n rows, or undefined for anything else. */
+const columnOf = (arg: Arg | undefined, rows: number): Cell[][] | undefined =>
+  Array.isArray(arg) && arg.length === rows && arg.every((row) => Array.isArray(row) && row.length === 1)
+    ? (arg as Cell[][])
+    : undefined;
+
+/** A single cell, given plainly or as a 1×1 range; undefined for a larger range. */
+const singleOf = (arg: Arg | undefined): { value: Cell } | undefined =>
+  !Array.isArray(arg)
+    ? { value: arg }
+    : arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1
+      ? { value: arg[0][0] }
+      : undefined;
+
+/**
+ * SCORE's usual large call, whole columns of actuals and targets with single-cell options, in a loop of
+ * its own: vectorize's call through a shared function pointer cannot be inlined, which costs a boxed
+ * number per cell over ranges of 100,000 rows. Anything else returns undefined for the general path.
+ */
+function scoreColumns(
+  actual: Arg,
+  target: Arg,
+  baseline?: Arg,
+  polarity?: Arg,
+  cap?: Arg,
+): Result | undefined {
+  if (!Array.isArray(actual) || actual.length < 2) return undefined;
+  const rows = actual.length;
+  const actuals = columnOf(actual, rows);
+  const targets = columnOf(target, rows);
+  const baselines = columnOf(baseline, rows);
+  const fixedBaseline = baselines ? undefined : singleOf(baseline);
+  const p = singleOf(polarity);
+  const c = singleOf(cap);
+  if (!actuals || !targets || (!baselines && !fixedBaseline) || !p || !c) return undefined;
+  const out: Out[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const b = baselines ? baselines[r][0] : (fixedBaseline as { value: Cell }).value;
+    out[r] = [scoreCell(actuals[r][0], targets[r][0], b, p.value, c.value)];
+  }
+  return out;
 }
 
 export function STATUS(score: Arg, framework?: Arg, greenAt?: Arg, amberAt?: Arg): Result {

@@ -1,26 +1,39 @@
-import { addDays, differenceInCalendarDays, isValid } from 'date-fns';
+import { isValid } from 'date-fns';
+import {
+  LAST_SERIAL,
+  calendarDay,
+  formatDay,
+  fromDayNumber,
+  localDate,
+  serialToWallClock,
+  startOfLocalDay,
+  wallClockOf,
+  wallClockToSerial,
+} from './calendar';
 import { KpiError, isKpiError, numError, valueError } from './errors';
 import { isBlank, type Cell } from './values';
 
 /**
- * Calendar dates are local-midnight `Date`s inside the core; spreadsheets speak serial numbers in the
- * 1900 date system (Excel, LibreOffice) or `Date` objects (Google Sheets). The fictitious 29 Feb 1900
- * (serial 60, a Lotus 1-2-3 compatibility bug Excel keeps) is why dates before March 1900 are offset.
+ * Calendar dates are local-midnight `Date`s inside the core (their local fields are the day meant, see
+ * src/register/workbook.ts); spreadsheets speak serial numbers or `Date` objects (Google Sheets). The
+ * conversions themselves live in calendar.ts; these are the core's 1900-system shorthands (the date
+ * system of every workbook the custom functions see, unless the workbook says 1904).
  */
-const EPOCH = new Date(1899, 11, 30);
-const EARLY_EPOCH = new Date(1899, 11, 31);
 /** 9999-12-31, the last date Excel can show. */
-export const MAX_SERIAL = 2958465;
+export const MAX_SERIAL = LAST_SERIAL[1900];
 
+/** The calendar day of a 1900 serial (its time of day dropped), as local midnight. */
 export function serialToDate(serial: number): Date {
   const whole = Math.floor(serial);
-  return whole < 61 ? addDays(EARLY_EPOCH, whole) : addDays(EPOCH, whole);
+  const clock = serialToWallClock(whole, 1900);
+  if (clock) return localDate(clock);
+  // Outside Excel's range (callers check it first): still a day, counted as the serials before it are.
+  return localDate(fromDayNumber(whole - (whole <= 60 ? 25_568 : 25_569)));
 }
 
+/** The 1900 serial of a date's calendar day (its time of day dropped). */
 export function dateToSerial(date: Date): number {
-  const local = new Date(date.getFullYear(), date.getMonth(), date.getDate());
-  const serial = differenceInCalendarDays(local, EPOCH);
-  return serial < 61 ? differenceInCalendarDays(local, EARLY_EPOCH) : serial;
+  return wallClockToSerial({ ...wallClockOf(date), time: 0 }, 1900);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -29,12 +42,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)
 export function parseIsoDate(text: string): Date | undefined {
   const match = ISO_DATE.exec(text.trim());
   if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(year, month - 1, day);
-  // Reject 2026-02-30 and friends instead of letting Date roll them over.
-  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day)
-    return undefined;
-  return date;
+  // Rejects 2026-02-30 and friends instead of letting Date roll them over.
+  const day = calendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
+  return day && localDate(day);
 }
 
 /** A date argument: serial number, `Date`, or ISO text. Blank is an error here; check blanks first. */
@@ -47,7 +57,7 @@ export function toDate(value: Cell, name: string): Date | KpiError {
   }
   if (value instanceof Date) {
     if (!isValid(value)) return valueError(`${name} is not a valid date.`);
-    return new Date(value.getFullYear(), value.getMonth(), value.getDate());
+    return startOfLocalDay(value);
   }
   if (typeof value === 'string') {
     const parsed = parseIsoDate(value);
@@ -62,10 +72,9 @@ export function toDate(value: Cell, name: string): Date | KpiError {
 
 /** Today as a local calendar date (the clock is passed in so tests and benchmarks are repeatable). */
 export function today(now: Date = new Date()): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  return startOfLocalDay(now);
 }
 
 export function formatIsoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return formatDay(wallClockOf(date));
 }

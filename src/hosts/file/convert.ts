@@ -2,6 +2,7 @@ import type { Workbook as ExcelWorkbook } from 'exceljs';
 import { MemoryWorkbook } from '../memory/memory-workbook';
 import { replaySnapshot } from '../memory/snapshot';
 import { XlsxWorkbook } from './xlsx-workbook';
+import { checkZipLimits } from './zip-limits';
 
 /**
  * Moves a workbook between the in-memory host and exceljs (the browser's "Open .xlsx" and "Download
@@ -26,6 +27,8 @@ export async function memoryFromXlsx(
   bytes: Uint8Array | ArrayBuffer,
   source?: string,
 ): Promise<MemoryWorkbook> {
+  // Zip bombs and sheets past Excel's last row are refused before exceljs inflates anything.
+  await checkZipLimits(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), source ?? 'The file');
   return MemoryWorkbook.fromSnapshot((await XlsxWorkbook.fromBuffer(bytes, source)).inspect());
 }
 

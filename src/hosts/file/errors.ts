@@ -12,7 +12,9 @@ export type OpenErrorCode =
   | 'notXlsx'
   | 'notWorkbook'
   | 'noSheets'
-  | 'corrupt';
+  | 'corrupt'
+  | 'tooLarge'
+  | 'tooManyRows';
 
 export const OPEN_ERRORS: Catalog<OpenErrorCode> = {
   en: {
@@ -27,6 +29,10 @@ export const OPEN_ERRORS: Catalog<OpenErrorCode> = {
     notWorkbook: '{source} is a zip file but not an Excel workbook.',
     noSheets: '{source} contains no worksheets.',
     corrupt: '{source} could not be read as an .xlsx workbook: {detail}',
+    tooLarge:
+      '{source} unpacks to more than {limit} MB (part {detail}), far beyond any ordinary workbook of its size, so it was not opened; open it in Excel, remove what is not needed and save it again.',
+    tooManyRows:
+      "{source} has rows down to {row} ({detail}), past Excel's last row {max}; Excel cannot open it either: move the extra rows to another sheet and save it again.",
   },
   'zh-HK': {
     notFound: '{source}：找不到檔案。',
@@ -40,6 +46,10 @@ export const OPEN_ERRORS: Catalog<OpenErrorCode> = {
     notWorkbook: '{source} 是 zip 檔案，但不是 Excel 活頁簿。',
     noSheets: '{source} 沒有任何工作表。',
     corrupt: '無法把 {source} 讀取為 .xlsx 活頁簿：{detail}',
+    tooLarge:
+      '{source} 解壓後超過 {limit} MB（部分 {detail}），遠超同樣大小的一般活頁簿，因此沒有開啟；請在 Excel 開啟、移除不需要的內容後再儲存。',
+    tooManyRows:
+      '{source} 的資料列延伸至第 {row} 列（{detail}），超出 Excel 的最後一列 {max}；Excel 也無法開啟：請把多出的列移到另一個工作表後再儲存。',
   },
 };
 
@@ -51,12 +61,18 @@ export class WorkbookOpenError extends Error {
     readonly code: OpenErrorCode,
     readonly source: string,
     readonly detail = '',
+    /** Further values some messages name (a size limit, a row number). */
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
-    super(format(OPEN_ERRORS.en[code], { source, detail: firstLine(detail) }));
+    super(format(OPEN_ERRORS.en[code], { ...params, source, detail: firstLine(detail) }));
   }
 
   localized(lang: Lang): string {
-    return format(OPEN_ERRORS[lang][this.code], { source: this.source, detail: firstLine(this.detail) });
+    return format(OPEN_ERRORS[lang][this.code], {
+      ...this.params,
+      source: this.source,
+      detail: firstLine(this.detail),
+    });
   }
 }
 

@@ -7,6 +7,7 @@ import { writeSheet } from './sheet-xml';
 import { StyleSheetAdditions } from './styles-xml';
 import { loadExcel, newExcelWorkbook, XlsxWorkbook } from './xlsx-workbook';
 import { readStoredZip, writeZip, type DeflatedEntry, type ZipEntry } from './zip';
+import { checkZipLimits } from './zip-limits';
 
 /** Level 3 deflates 70 MB of register XML in a third of level 6's time, for a file 11% larger. */
 const LEVEL = 3;
@@ -43,6 +44,8 @@ export class FileWorkbook extends XlsxWorkbook {
     bytes: Uint8Array | ArrayBuffer,
     source = 'The file',
   ): Promise<FileWorkbook> {
+    // Zip bombs and sheets past Excel's last row are refused before exceljs inflates anything.
+    await checkZipLimits(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), source);
     return new FileWorkbook(await loadExcel(bytes, source));
   }
 

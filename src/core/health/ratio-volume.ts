@@ -16,14 +16,28 @@ function isGreen(kpi: Kpi, computed: HealthContext['computed']): boolean {
   return typeof score === 'number' && statusOf(score, { framework: kpi.framework }) === 'GREEN';
 }
 
+/** Check-ins in register order, with their place in it, by KPI id: grouped once for every volume. */
+type Indexed = { checkIn: CheckIn; index: number };
+function checkInsByKpi(checkIns: readonly CheckIn[]): Map<string, Indexed[]> {
+  const byKpi = new Map<string, Indexed[]>();
+  checkIns.forEach((checkIn, index) => {
+    const own = byKpi.get(checkIn.kpi_id);
+    if (own) own.push({ checkIn, index });
+    else byKpi.set(checkIn.kpi_id, [{ checkIn, index }]);
+  });
+  return byKpi;
+}
+
 /** The volume's last move: its latest two check-ins, or without them its latest value against its baseline. */
 export function lastMove(
   volume: Kpi,
   checkIns: readonly CheckIn[],
 ): { from: number; to: number } | undefined {
-  const own = checkIns
-    .map((checkIn, index) => ({ checkIn, index }))
-    .filter(({ checkIn }) => checkIn.kpi_id === volume.id)
+  return lastMoveOf(volume, checkInsByKpi(checkIns).get(volume.id) ?? []);
+}
+
+function lastMoveOf(volume: Kpi, indexed: readonly Indexed[]): { from: number; to: number } | undefined {
+  const own = [...indexed]
     // Period order; a corrected figure for the same period (entered later) counts as that period's value.
     .sort(
       (a, b) =>
@@ -52,6 +66,8 @@ const show = (value: number) => String(Number(value.toPrecision(10)));
  */
 export function ratioVolumeRule({ kpis, computed, checkIns = [] }: HealthContext): Finding[] {
   const cascade = buildCascade(kpis);
+  // Grouped on first use: a register with no ratio KPIs never pays for it.
+  let byKpi: Map<string, Indexed[]> | undefined;
   const findings: Finding[] = [];
   for (const kpi of cascade.byId.values()) {
     const volumeId = kpi.volume_id?.trim();
@@ -68,7 +84,8 @@ export function ratioVolumeRule({ kpis, computed, checkIns = [] }: HealthContext
       continue;
     }
     if (!isGreen(kpi, computed)) continue;
-    const move = lastMove(volume, checkIns);
+    byKpi ??= checkInsByKpi(checkIns);
+    const move = lastMoveOf(volume, byKpi.get(volume.id) ?? []);
     if (!move) continue;
     const worse = volume.polarity === 'lower' ? move.to > move.from : move.to < move.from;
     if (!worse) continue;

@@ -66,6 +66,8 @@ export type MessageKey =
   | 'init.default'
   | 'init.problemsTitle'
   | 'init.problem'
+  | 'init.blanksTitle'
+  | 'init.problemRows'
   | 'init.written'
   | 'init.hint'
   | 'rows.more'
@@ -116,7 +118,7 @@ export const MESSAGES: Catalog<MessageKey> = {
     'error.fileMissing': 'File not found: {path}',
     'error.notFile': '{path} is a folder, not a workbook file.',
     'error.notRegister':
-      '{path} is not a KPI register (no Register sheet): run kpi-register init on it first.',
+      '{path} is not a KPI register (no sheet has the register\'s columns): run kpi-register init on it first.',
     'error.outputExists': '{path} already exists: use --force to replace it, or -o to choose another file.',
     'error.outputIsInput': 'The output would replace the input {path}: choose another file with -o.',
     'error.outputNotWritable': 'Cannot write {path}: {reason}',
@@ -138,6 +140,8 @@ export const MESSAGES: Catalog<MessageKey> = {
     'init.default': '  {field}: {value}, {rows}',
     'init.problemsTitle': 'Rows not adopted:',
     'init.problem': '  row {row}: {reason}',
+    'init.blanksTitle': 'Left blank (could not be read; the KPIs are adopted):',
+    'init.problemRows': '  rows {rows} ({count} rows): {reason}',
     'init.written': 'Wrote {path}: {kpis} KPIs (rows not adopted: {skipped}). Your own sheets are unchanged.',
     'init.hint': 'Next: open it, fill in what was filled in for you, then run: kpi-register check {path}',
     'rows.more': '… and {count} more',
@@ -185,7 +189,7 @@ export const MESSAGES: Catalog<MessageKey> = {
     'error.prefix': 'kpi-register:',
     'error.fileMissing': '找不到檔案：{path}',
     'error.notFile': '{path} 是資料夾，不是活頁簿檔案。',
-    'error.notRegister': '{path} 不是 KPI 登記冊（沒有登記冊工作表）：請先執行 kpi-register init。',
+    'error.notRegister': '{path} 不是 KPI 登記冊（沒有工作表具備登記冊的欄位）：請先執行 kpi-register init。',
     'error.outputExists': '{path} 已存在：如要取代請加 --force，或用 -o 指定另一個檔案。',
     'error.outputIsInput': '輸出會取代輸入檔 {path}：請用 -o 指定另一個檔案。',
     'error.outputNotWritable': '無法寫入 {path}：{reason}',
@@ -207,6 +211,8 @@ export const MESSAGES: Catalog<MessageKey> = {
     'init.default': '  {field}：{value}，{rows}',
     'init.problemsTitle': '未能轉換的行：',
     'init.problem': '  第 {row} 行：{reason}',
+    'init.blanksTitle': '已留空（無法讀取；有關 KPI 已轉換）：',
+    'init.problemRows': '  第 {rows} 行（共 {count} 行）：{reason}',
     'init.written': '已寫入 {path}：{kpis} 個 KPI（未能轉換的行：{skipped}）。你原有的工作表保持不變。',
     'init.hint': '下一步：開啟檔案，核對代為填寫的欄位，然後執行：kpi-register check {path}',
     'rows.more': '……另有 {count} 項',

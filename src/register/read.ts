@@ -1,5 +1,6 @@
 import { parseNumericText } from '../core/coerce';
-import { formatIsoDate, parseIsoDate, serialToDate } from '../core/dates';
+import { serialToLocalDate, startOfLocalDay } from '../core/calendar';
+import { formatIsoDate, parseIsoDate } from '../core/dates';
 import {
   CHECKIN_FIELDS,
   CHECKIN_HEADERS,
@@ -14,6 +15,7 @@ import {
   parseEnum,
   type CheckInKey,
   type EnumKey,
+  type FieldKey,
   type InputKey,
 } from '../core/fields';
 import { format, type Catalog, type Lang } from '../core/i18n';
@@ -41,7 +43,33 @@ export interface ReadResult {
   problems: ReadProblem[];
   /** Where the register was found; `undefined` when the workbook has none. */
   sheets: { register?: string; checkIns?: string };
+  /** The register sheet has the columns only a built register has (see isRegisterHeader), not just a KPI list. */
+  built?: boolean;
 }
+
+/**
+ * The columns only a register built by this add-in has: its id and its computed columns. A register is
+ * told by them, not by its sheet's name (a user's own KPI list may be called "Register"), in either language.
+ */
+export const BUILT_COLUMNS: readonly FieldKey[] = ['id', 'score', 'status', 'smart', 'next_review'];
+const BUILT_HEADERS = BUILT_COLUMNS.map(
+  (key) => new Set([normaliseHeader(FIELD_HEADERS.en[key]), normaliseHeader(FIELD_HEADERS['zh-HK'][key])]),
+);
+
+/** True when a header row holds every one of the built register's own column headers. */
+export function isRegisterHeader(row: readonly CellValue[]): boolean {
+  const texts = new Set(row.filter((cell): cell is string => typeof cell === 'string').map(normaliseHeader));
+  return BUILT_HEADERS.every((spellings) => [...spellings].some((text) => texts.has(text)));
+}
+
+/** The 0-based header row of a built register among a sheet's first rows, or -1. */
+export function registerHeaderIndex(values: readonly (readonly CellValue[])[]): number {
+  const rows = Math.min(HEADER_ROWS, values.length);
+  for (let index = 0; index < rows; index++) if (isRegisterHeader(values[index])) return index;
+  return -1;
+}
+
+const HEADER_ROWS = 10;
 
 type MessageKey =
   'noRegister' | 'required' | 'notNumber' | 'notDate' | 'unknownWord' | 'invalid' | 'negative' | 'duplicate';
@@ -94,6 +122,7 @@ export async function readRegister(wb: Workbook): Promise<ReadResult> {
     lang,
     problems,
     sheets: { register: register.sheet.name, checkIns: checkInSheet?.sheet.name },
+    built: register.built,
   };
 }
 
@@ -101,12 +130,18 @@ interface Found {
   sheet: SheetData;
   headerIndex: number;
   header: CellValue[];
+  built?: boolean;
 }
 
 /** Our own sheet names may carry a suffix the builder added (`Register (2)`). */
 const baseName = (name: string) => name.replace(/\s*\(\d+\)$/, '');
 
 function findRegister(sheets: readonly SheetData[]): Found | undefined {
+  // A built register first, by its columns: a user's KPI list named "Register" must not be taken for it.
+  for (const sheet of sheets) {
+    const headerIndex = registerHeaderIndex(sheet.values);
+    if (headerIndex >= 0) return { sheet, headerIndex, header: sheet.values[headerIndex] ?? [], built: true };
+  }
   const scalarRows = (sheet: SheetData) => ({ name: sheet.name, rows: sheet.values });
   const named = sheets.filter((sheet) => matchSheetName(baseName(sheet.name)) === 'register');
   const match = findKpiSheet(named.map(scalarRows)) ?? findKpiSheet(sheets.map(scalarRows));
@@ -199,16 +234,16 @@ function readNumber(cell: CellValue): number {
 
 /** A calendar date (local midnight), from a Date, a serial number or ISO text. */
 function readDay(cell: CellValue): Date {
-  const moment = readMoment(cell);
-  return new Date(moment.getFullYear(), moment.getMonth(), moment.getDate());
+  return startOfLocalDay(readMoment(cell));
 }
 
 /** A date with its time of day kept (entered at). */
 function readMoment(cell: CellValue): Date {
   if (cell instanceof Date && !Number.isNaN(cell.getTime())) return new Date(cell.getTime());
-  if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 1) {
-    const day = serialToDate(cell);
-    return new Date(day.getTime() + Math.round((cell - Math.floor(cell)) * 86_400_000));
+  if (typeof cell === 'number') {
+    // A bare number: a 1900-system serial, its fraction the time of day (a wall clock: no time zone).
+    const moment = serialToLocalDate(cell, 1900);
+    if (moment) return moment;
   }
   const parsed = typeof cell === 'string' ? parseIsoDate(cell) : undefined;
   if (!parsed) throw new CellProblem('notDate', shown(cell));

@@ -151,7 +151,7 @@ describe('kpi-register on bad input', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(
-      'is not a KPI register (no Register sheet): run kpi-register init on it first.',
+      "is not a KPI register (no sheet has the register's columns): run kpi-register init on it first.",
     );
   });
 });

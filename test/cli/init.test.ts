@@ -129,11 +129,11 @@ describe('kpi-register init', () => {
         'A 指標名稱 → 指標名稱 [name]',
         'E 目標 → 目標 [target]',
         'I 備註 → 原樣保留',
-        '第 10 行：目標不是數字：「待定」',
+        '第 10 行：目標「待定」不是數字：留空',
         '第 11 行：沒有指標名稱',
       ]),
     );
-    expect(result.stdout).toContain('已寫入 register.xlsx：7 個 KPI（未能轉換的行：2）');
+    expect(result.stdout).toContain('已寫入 register.xlsx：8 個 KPI（未能轉換的行：1）');
     const output = path.join(dir, 'register.xlsx');
     expect(await fingerprint(output, ['說明', '關鍵績效指標', '預算'])).toEqual(before);
     expect(await sheetNames(output)).toEqual(expect.arrayContaining(['KPI 登記冊', '進度記錄', '儀表板']));
@@ -150,7 +150,7 @@ describe('kpi-register init', () => {
       },
     );
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('row 10: Target is not a number: "待定"');
+    expect(result.stdout).toContain('row 10: Target "待定" is not a number: left blank');
     expect(await sheetNames(path.join(dir, 'kpis.register.xlsx'))).toContain('Register');
   });
 });

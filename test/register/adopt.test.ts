@@ -205,7 +205,7 @@ describe('adopting an ordinary KPI list', () => {
     expect(defaultsOf(result, 'target')).toEqual(['÷ 100 (read as percentage points) 4']);
   });
 
-  it('reports unreadable rows by row number and adopts the rest', async () => {
+  it('adopts rows with unreadable cells, leaving those cells blank and reporting them by row', async () => {
     const result = await adopt(
       [
         ['指標名稱', '負責人', '目標', '實際', '截止日期', '類型'],
@@ -220,13 +220,26 @@ describe('adopting an ordinary KPI list', () => {
       { lang: 'zh-HK' },
     );
     expect(result.sheetLang).toBe('zh-HK');
-    expect(result.kpis.map((kpi) => kpi.name)).toEqual(['每月新增客戶數']);
+    expect(result.kpis.map((kpi) => kpi.name)).toEqual([
+      '每月新增客戶數',
+      '招聘到職天數',
+      '員工離職率',
+      '首次解決率',
+    ]);
+    expect(result.kpis.map((kpi) => [kpi.target, kpi.deadline, kpi.type])).toEqual([
+      [120, new Date(2026, 11, 31), 'strategic'],
+      [undefined, undefined, 'strategic'],
+      [0.12, undefined, 'strategic'],
+      [0.78, undefined, 'strategic'],
+    ]);
     expect(result.problems.map((problem) => [problem.row, problem.code, problem.reason])).toEqual([
-      [3, 'notNumber', '目標不是數字：「待定」'],
       [4, 'noName', '沒有指標名稱'],
-      [5, 'notDate', '截止日期不是日期：「下年」'],
-      [6, 'unknownWord', '類型「重要」不是以下之一：戰略性、營運性、功能性'],
       [8, 'totals', '這是合計行，不是 KPI'],
+    ]);
+    expect(result.blanks.map((problem) => [problem.row, problem.code, problem.reason])).toEqual([
+      [3, 'notNumber', '目標「待定」不是數字：留空'],
+      [5, 'notDate', '截止日期「下年」不是日期：留空'],
+      [6, 'unknownWord', '類型「重要」不是以下之一：戰略性、營運性、功能性；當作留空'],
     ]);
   });
 
@@ -315,8 +328,13 @@ describe('adopting an ordinary KPI list', () => {
       ]),
     ).rejects.toMatchObject({ code: 'noKpis' });
     await expect(
-      adoptWorkbook(sheetsOnly([{ name: 'Register', values: [['ID', 'KPI', 'Target']] }]), options),
-    ).rejects.toMatchObject({ code: 'alreadyRegister' });
+      adoptWorkbook(
+        sheetsOnly([
+          { name: 'My list', values: [['ID', 'KPI', 'Target', 'Score', 'Status', 'SMART', 'Next review']] },
+        ]),
+        options,
+      ),
+    ).rejects.toMatchObject({ code: 'alreadyRegister', params: { sheet: 'My list' } });
   });
 
   it('adopts the named sheet when told which one', async () => {
@@ -330,6 +348,115 @@ describe('adopting an ordinary KPI list', () => {
     ]);
     expect((await adoptWorkbook(workbook, options)).sheet).toBe('Big');
     expect((await adoptWorkbook(workbook, { ...options, sheet: 'small LIST' })).sheet).toBe('Small list');
+  });
+});
+
+describe('adopting odd workbooks (issue 9)', () => {
+  it('keeps every named KPI: TBC, N/A, -, 待定, —, n.a. leave their field blank, each reported', async () => {
+    const result = await adopt([
+      ['KPI', 'Owner', 'Baseline', 'Target', 'Actual', 'Deadline'],
+      ['Revenue', 'Ann', 50, 100, 'TBC', '2026-12-31'],
+      ['Cost', 'Bob', 'N/A', 100, '-', 'TBC'],
+      ['NPS', 'Cy', '待定', 'n.a.', '—', '2026-12-31'],
+      [null, 'Cy', 1, 2, 3, null],
+    ]);
+    expect(result.kpis.map((kpi) => [kpi.name, kpi.baseline, kpi.target, kpi.actual])).toEqual([
+      ['Revenue', 50, 100, undefined],
+      ['Cost', undefined, 100, undefined],
+      ['NPS', undefined, undefined, undefined],
+    ]);
+    expect(result.kpis[1].deadline).toBeUndefined();
+    expect(result.checkIns).toEqual([]);
+    expect(result.blanks.map((blank) => `row ${blank.row}: ${blank.reason}`)).toEqual([
+      'row 2: Actual "TBC" is not a number: left blank',
+      'row 3: Baseline "N/A" is not a number: left blank',
+      'row 3: Actual "-" is not a number: left blank',
+      'row 3: Deadline "TBC" is not a date: left blank',
+      'row 4: Baseline "待定" is not a number: left blank',
+      'row 4: Target "n.a." is not a number: left blank',
+      'row 4: Actual "—" is not a number: left blank',
+    ]);
+    // Only the row without a name is not adopted.
+    expect(result.problems.map((problem) => [problem.row, problem.code])).toEqual([[5, 'noName']]);
+  });
+
+  it('says which cells are formulas the file holds no result for, in both languages', async () => {
+    const values: CellValue[][] = [
+      ['KPI', 'Owner', 'Target', 'Actual'],
+      ['Revenue', 'Ann', null, 80],
+      [null, 'Bob', 1, 2],
+    ];
+    const formulas = values.map((row) => row.map(() => null as string | null));
+    formulas[1][2] = '=B9*2';
+    formulas[2][0] = '=UPPER(B3)';
+    const workbook = sheetsOnly([{ name: 'KPIs', values, formulas }]);
+    const en = await adoptWorkbook(workbook, options);
+    expect(en.kpis.map((kpi) => [kpi.name, kpi.target, kpi.actual])).toEqual([['Revenue', undefined, 80]]);
+    expect(en.blanks.map((blank) => `row ${blank.row}: ${blank.reason}`)).toEqual([
+      'row 2: Target is a formula with no saved result (the file was saved without calculating): left blank — open and save it in Excel first',
+    ]);
+    expect(en.problems.map((problem) => [problem.row, problem.code, problem.field])).toEqual([
+      [3, 'noResult', 'name'],
+    ]);
+    const zh = await adoptWorkbook(workbook, { ...options, lang: 'zh-HK' });
+    expect(zh.blanks[0].reason).toBe(
+      '目標是沒有已儲存結果的公式（檔案儲存時未經計算）：留空 — 請先用 Excel 開啟並儲存',
+    );
+  });
+
+  it('gives each kind of finding one summary text, whatever the value', async () => {
+    const result = await adopt([
+      ['No.', 'KPI', 'Owner', 'Actual'],
+      [1, 'Revenue', 'Ann', 'TBC'],
+      [2, 'Cost', 'Bob', '待定'],
+      ...Array.from({ length: 50 }, (_, i): CellValue[] => [3 + i, null, null, null]),
+    ]);
+    expect(new Set(result.blanks.map((blank) => blank.summary))).toEqual(
+      new Set(['Actual is not a number: left blank']),
+    );
+    expect(result.problems).toHaveLength(50);
+    expect(new Set(result.problems.map((problem) => problem.summary))).toEqual(new Set(['no KPI name']));
+  });
+
+  it('adopts a KPI list whose sheet is called Register, and refuses a built register by its columns', async () => {
+    const list = [
+      ['KPI', 'Owner', 'Target'],
+      ['Revenue', 'Ann', 100],
+    ];
+    const result = await adoptWorkbook(sheetsOnly([{ name: 'Register', values: list }]), options);
+    expect(result.sheet).toBe('Register');
+    expect(result.kpis.map((kpi) => kpi.name)).toEqual(['Revenue']);
+    const built = ['編號', '指標名稱', '目標', '達成率', '狀態', 'SMART 檢查', '下次檢討'];
+    await expect(
+      adoptWorkbook(sheetsOnly([{ name: 'Notes', values: [['x'], built] }]), options),
+    ).rejects.toMatchObject({ code: 'alreadyRegister', params: { sheet: 'Notes' } });
+  });
+
+  it('refuses ids that differ only in case, which spreadsheet lookups cannot tell apart', async () => {
+    const error = await adoptError([
+      ['ID', 'KPI', 'Owner'],
+      ['abc', 'Revenue', 'Ann'],
+      ['A*', 'Cost', 'Bob'],
+      ['ABC', 'Margin', 'Cy'],
+    ]);
+    expect(error).toBe(
+      'caseIds: KPI ids "abc" and "ABC" differ only in case: spreadsheet lookups cannot tell them apart, so give one of them another id.',
+    );
+    try {
+      await adopt(
+        [
+          ['ID', 'KPI', 'Owner'],
+          ['kpi-1', 'Revenue', 'Ann'],
+          ['KPI-1', 'Cost', 'Bob'],
+        ],
+        { lang: 'zh-HK' },
+      );
+      throw new Error('not refused');
+    } catch (caught) {
+      expect(isAdoptError(caught) && caught.text('zh-HK')).toBe(
+        'KPI 編號「kpi-1」與「KPI-1」只有大小寫不同：試算表查找無法分辨，請把其中一個改用另一編號。',
+      );
+    }
   });
 });
 

@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { matchSheetName } from '../../core/fields';
 import { checkHealth, RULE_TITLES, SEVERITY_LABELS, type Finding } from '../../core/health';
 import { FileWorkbook } from '../../hosts/file';
 import { readRegister, type ReadProblem, type ReadResult } from '../../register/read';
@@ -39,16 +38,14 @@ export async function check(ctx: CliContext, input: string, options: CheckOption
 }
 
 /**
- * The reader takes any KPI-like sheet for a register; `check` asks for a real one (ours, or one with our
- * Check-ins sheet if the Register sheet was renamed), so an ordinary list is sent to `init` instead of
- * being reported row by row as missing every register field.
+ * The reader takes any KPI-like sheet for a register; `check` asks for a real one (one with the built
+ * register's own columns, or with our Check-ins sheet beside it), so an ordinary list is sent to `init`
+ * instead of being reported row by row as missing every register field. A sheet's name does not decide:
+ * a user's own list may be called "Register".
  */
 function isRegister(register: ReadResult): boolean {
-  const name = register.sheets.register;
-  if (name === undefined) return false;
-  return (
-    matchSheetName(name.replace(/\s*\(\d+\)$/, '')) === 'register' || register.sheets.checkIns !== undefined
-  );
+  if (register.sheets.register === undefined) return false;
+  return register.built === true || register.sheets.checkIns !== undefined;
 }
 
 function printJson(

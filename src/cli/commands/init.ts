@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { FIELD_HEADERS } from '../../core/fields';
 import { FileWorkbook } from '../../hosts/file';
-import { adoptWorkbook, type AdoptResult } from '../../register/adopt';
+import { adoptWorkbook, type AdoptProblem, type AdoptResult } from '../../register/adopt';
 import { buildRegister } from '../../register/build';
 import { columnLetter } from '../../register/workbook';
 import { say, type CliContext } from '../context';
@@ -85,10 +85,40 @@ export function printAdoption(ctx: CliContext, adopted: AdoptResult): void {
       });
     }
   }
+  if (adopted.blanks.length > 0) {
+    ctx.print();
+    say(ctx, 'init.blanksTitle');
+    printRowFindings(ctx, adopted.blanks);
+  }
   if (adopted.problems.length > 0) {
     ctx.print();
     say(ctx, 'init.problemsTitle');
-    for (const problem of adopted.problems)
-      say(ctx, 'init.problem', { row: problem.row, reason: problem.reason });
+    printRowFindings(ctx, adopted.problems);
+  }
+}
+
+/** More rows than this with findings of one kind print as one line (a template numbered down to row 50,000). */
+const ROWS_SHOWN_ONE_BY_ONE = 5;
+
+/** One line per row, or, for a kind found on many rows, one line with their count and the first rows. */
+function printRowFindings(ctx: CliContext, findings: readonly AdoptProblem[]): void {
+  const kinds = new Map<string, AdoptProblem[]>();
+  for (const finding of findings) {
+    const kind = kinds.get(finding.summary);
+    if (kind) kind.push(finding);
+    else kinds.set(finding.summary, [finding]);
+  }
+  const more = (count: number) => message(ctx.lang, 'rows.more', { count });
+  const few = [...kinds.values()].filter((kind) => kind.length <= ROWS_SHOWN_ONE_BY_ONE).flat();
+  for (const finding of few.sort((a, b) => a.row - b.row))
+    say(ctx, 'init.problem', { row: finding.row, reason: finding.reason });
+  for (const [summary, kind] of kinds) {
+    if (kind.length <= ROWS_SHOWN_ONE_BY_ONE) continue;
+    const rows = rowRanges(
+      kind.map((finding) => finding.row),
+      more,
+      3,
+    );
+    say(ctx, 'init.problemRows', { rows, count: kind.length, reason: summary });
   }
 }

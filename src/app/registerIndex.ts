@@ -7,7 +7,7 @@ import {
   type CheckInKey,
   type FieldKey,
 } from '../core/fields';
-import type { Dialect } from '../register/formulas';
+import { dialectOf, type Dialect } from '../register/formulas';
 import { registerLayout, type RegisterLayout } from '../register/layout';
 import type { Kpi } from '../core/model';
 import { readRegister } from '../register/read';
@@ -217,7 +217,7 @@ export async function indexRegister(view: ActionWorkbook): Promise<RegisterIndex
     rowOf,
     kpis,
     layout: builtLayout(register.name, headerRow, columns, width, rowOf.size),
-    dialect: formula ? (/KPI\.SCORE/i.test(formula) ? 'kpi' : 'portable') : undefined,
+    dialect: formula ? dialectOf(formula) : undefined,
     checkIns,
   };
 }
@@ -271,7 +271,7 @@ async function fromFullRead(view: ActionWorkbook): Promise<RegisterIndex> {
     rowOf: full.rowOf,
     kpis,
     layout: full.layout,
-    dialect: formula ? (/KPI\.SCORE/i.test(formula) ? 'kpi' : 'portable') : undefined,
+    dialect: formula ? dialectOf(formula) : undefined,
     checkIns,
   };
 }

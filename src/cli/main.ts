@@ -113,20 +113,24 @@ async function run(argv: readonly string[], io: CliIo, lang: Lang): Promise<numb
 
   configure(common(program.command('demo').description(t('demo.description'))))
     .option('-o, --output <file>', t('demo.option.output'))
+    .option('--formulas <dialect>', t('option.formulas'))
     .option('--portable', t('option.portable'))
     .option('--force', t('option.force'))
     .action(async (options) => {
-      exitCode = await demo(context({ ...program.opts(), ...options }), options);
+      const portable = readPortable(options, lang);
+      exitCode = await demo(context({ ...program.opts(), ...options }), { ...options, portable });
     });
 
   configure(common(program.command('init').description(t('init.description'))))
     .argument('<workbook>', t('init.argument'))
     .option('-o, --output <file>', t('init.option.output'))
     .option('--sheet <name>', t('init.option.sheet'))
+    .option('--formulas <dialect>', t('option.formulas'))
     .option('--portable', t('option.portable'))
     .option('--force', t('option.force'))
     .action(async (workbook: string, options) => {
-      exitCode = await init(context({ ...program.opts(), ...options }), workbook, options);
+      const portable = readPortable(options, lang);
+      exitCode = await init(context({ ...program.opts(), ...options }), workbook, { ...options, portable });
     });
 
   configure(common(program.command('check').description(t('check.description'))))
@@ -154,6 +158,17 @@ async function run(argv: readonly string[], io: CliIo, lang: Lang): Promise<numb
     throw error;
   }
   return exitCode;
+}
+
+/** `--formulas kpi|portable` (any case), with `--portable` kept as its alias: whether to write portable formulas. */
+export function readPortable(options: { formulas?: string; portable?: boolean }, lang: Lang): boolean {
+  if (options.formulas === undefined) return options.portable === true;
+  const dialect = options.formulas.trim().toLowerCase();
+  if (dialect !== 'kpi' && dialect !== 'portable')
+    throw new CliError('usage.badFormulas', { value: options.formulas }, lang);
+  if (options.portable && dialect !== 'portable')
+    throw new CliError('usage.formulasConflict', { value: options.formulas }, lang);
+  return dialect === 'portable';
 }
 
 function readToday(value: string | undefined, io: CliIo, lang: Lang): Date {

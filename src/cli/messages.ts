@@ -18,6 +18,7 @@ export type MessageKey =
   | 'option.today'
   | 'option.force'
   | 'option.portable'
+  | 'option.formulas'
   | 'demo.description'
   | 'demo.option.output'
   | 'init.description'
@@ -36,6 +37,8 @@ export type MessageKey =
   | 'usage.other'
   | 'usage.badLang'
   | 'usage.badDate'
+  | 'usage.badFormulas'
+  | 'usage.formulasConflict'
   | 'usage.seeHelp'
   // input and output errors
   | 'error.prefix'
@@ -96,6 +99,8 @@ export const MESSAGES: Catalog<MessageKey> = {
     'option.today': 'the date to treat as today, YYYY-MM-DD (default: today)',
     'option.force': 'replace the output file if it exists',
     'option.portable': 'write plain formulas instead of KPI.* functions, for people without the add-in',
+    'option.formulas':
+      'formulas to write: kpi (KPI.* functions; need the add-in to recalculate) or portable (plain formulas that compute everywhere) (default: kpi)',
     'demo.description': 'write a sample register for a Hong Kong company, with twelve months of check-ins',
     'demo.option.output': 'output file (default: kpi-register-demo.xlsx)',
     'init.description': 'turn an ordinary workbook that lists KPIs into a register (writes a new file)',
@@ -113,12 +118,14 @@ export const MESSAGES: Catalog<MessageKey> = {
     'usage.other': '{message}',
     'usage.badLang': 'Unknown language "{value}": use en or zh-HK.',
     'usage.badDate': '"{value}" is not a date: use YYYY-MM-DD.',
+    'usage.badFormulas': 'Unknown formulas "{value}": use kpi or portable.',
+    'usage.formulasConflict': '--portable and --formulas {value} disagree: give one of them.',
     'usage.seeHelp': '(see kpi-register --help)',
     'error.prefix': 'kpi-register:',
     'error.fileMissing': 'File not found: {path}',
     'error.notFile': '{path} is a folder, not a workbook file.',
     'error.notRegister':
-      '{path} is not a KPI register (no sheet has the register\'s columns): run kpi-register init on it first.',
+      "{path} is not a KPI register (no sheet has the register's columns): run kpi-register init on it first.",
     'error.outputExists': '{path} already exists: use --force to replace it, or -o to choose another file.',
     'error.outputIsInput': 'The output would replace the input {path}: choose another file with -o.',
     'error.outputNotWritable': 'Cannot write {path}: {reason}',
@@ -168,6 +175,8 @@ export const MESSAGES: Catalog<MessageKey> = {
     'option.today': '視為今日的日期，格式 YYYY-MM-DD（預設為今日）',
     'option.force': '如輸出檔案已存在，則取代它',
     'option.portable': '以一般公式代替 KPI.* 函數，方便未安裝增益集的同事使用',
+    'option.formulas':
+      '要寫入的公式：kpi（KPI.* 函數，須安裝增益集才會重新計算）或 portable（任何試算表都能計算的一般公式）（預設：kpi）',
     'demo.description': '建立一間香港公司的示範登記冊，附十二個月的進度記錄',
     'demo.option.output': '輸出檔案（預設：kpi-register-demo.xlsx）',
     'init.description': '把列出 KPI 的一般活頁簿轉為登記冊（另存新檔）',
@@ -185,6 +194,8 @@ export const MESSAGES: Catalog<MessageKey> = {
     'usage.other': '{message}',
     'usage.badLang': '不明語言「{value}」：請用 en 或 zh-HK。',
     'usage.badDate': '「{value}」不是日期：請用 YYYY-MM-DD 格式。',
+    'usage.badFormulas': '不明公式類型「{value}」：請用 kpi 或 portable。',
+    'usage.formulasConflict': '--portable 與 --formulas {value} 互相矛盾：請只用其中一個。',
     'usage.seeHelp': '（請參閱 kpi-register --help）',
     'error.prefix': 'kpi-register:',
     'error.fileMissing': '找不到檔案：{path}',

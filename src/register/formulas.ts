@@ -93,6 +93,19 @@ export function formulas(dialect: Dialect): FormulaSet {
   return dialect === 'kpi' ? kpiFormulas : portable;
 }
 
+/**
+ * Whether a formula calls a KPI.* function, in any case and in either form a reader meets: as the
+ * register writes it (`KPI.SCORE(`) or as Excel stores it in a file (`_xldudf_KPI_SCORE(`, see
+ * src/hosts/file/stored-formulas.ts). Text inside string literals does not count.
+ */
+export function callsKpiFunction(formula: string): boolean {
+  const code = formula.replace(/"(?:[^"]|"")*"?/g, '""');
+  return /(^|[^A-Za-z0-9_.])(?:_xldudf_KPI_|KPI\.)[A-Za-z][A-Za-z0-9_]*\s*\(/i.test(code);
+}
+
+/** The dialect of a register formula (a formula with no KPI.* call is portable). */
+export const dialectOf = (formula: string): Dialect => (callsKpiFunction(formula) ? 'kpi' : 'portable');
+
 /** A string literal for a formula: user text can never end the literal and become formula code. */
 export function textLiteral(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;

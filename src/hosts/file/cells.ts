@@ -1,6 +1,7 @@
 import { ValueType, type Cell, type CellValue as ExcelValue } from 'exceljs';
 import type { CellValue } from '../../register/workbook';
 import type { NormalCell } from '../memory/checks';
+import { fromStoredFormula, toStoredFormula } from './stored-formulas';
 
 /**
  * exceljs turns cell serial numbers into `Date`s as if the serial were UTC. The register means wall-clock
@@ -44,7 +45,8 @@ const isErrorCode = (text: unknown): text is ErrorCode => ERROR_CODES.includes(t
 export function toExcelValue(cell: NormalCell): ExcelValue {
   const value = cell.value instanceof Date ? toFileDate(cell.value) : cell.value;
   if (cell.formula === null) return value;
-  const formula = cell.formula.slice(1);
+  // KPI.* calls as Excel stores them (`_xldudf_KPI_SCORE(`), or Excel never binds them to the add-in.
+  const formula = toStoredFormula(cell.formula.slice(1));
   if (value === null) return { formula };
   return { formula, result: isErrorCode(value) ? { error: value } : value };
 }
@@ -74,7 +76,7 @@ export function fromExcelCell(cell: Cell): NormalCell {
   switch (cell.type) {
     case ValueType.Formula:
       return cell.formula
-        ? { value: plainValue(cell.result), formula: `=${cell.formula}` }
+        ? { value: plainValue(cell.result), formula: `=${fromStoredFormula(cell.formula)}` }
         : { value: null, formula: null };
     case ValueType.Merge: // only the top-left cell of a merged area holds the value
       return { value: null, formula: null };

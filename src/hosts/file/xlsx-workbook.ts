@@ -1,5 +1,6 @@
 import {
   Workbook as ExcelWorkbook,
+  ValueType,
   type Cell,
   type DataValidation,
   type Style,
@@ -44,6 +45,8 @@ import {
 import { a1, parseA1 } from './a1';
 import { fromExcelCell, hasContent, toExcelValue } from './cells';
 import { fromExcelRule, toExcelRule } from './conditional';
+import { trustCachedResults } from './calc-properties';
+import { hasStoredKpiCall, toStoredFormula } from './stored-formulas';
 import { checkSignature, explainNoSheets, WorkbookOpenError } from './errors';
 import { adoptSharedStyle, mergeStyle, readStyle, StylePatcher } from './styles';
 import {
@@ -102,6 +105,8 @@ export class XlsxWorkbook implements Workbook {
   private readonly byName = new Map<string, SheetState>();
   protected readonly tableList: TableState[] = [];
   private readonly lists: ListStore;
+  /** Whether a KPI.* call was ever loaded or written (it decides the file's calcPr; see calc-properties). */
+  private kpiCalls = false;
 
   constructor(readonly excel: ExcelWorkbook) {
     for (const ws of excel.worksheets) {
@@ -144,6 +149,12 @@ export class XlsxWorkbook implements Workbook {
         const model = cell.model as { sharedFormula?: string; shareType?: string };
         if (model.sharedFormula || model.shareType === 'shared') {
           cell.value = cell.formula ? { formula: cell.formula, result: cell.result } : null;
+        }
+        // A register saved before KPI.* calls were stored as Excel stores them is saved in that form now.
+        if (cell.type === ValueType.Formula && cell.formula) {
+          const stored = toStoredFormula(cell.formula);
+          if (stored !== cell.formula) cell.value = { formula: stored, result: cell.result };
+          if (hasStoredKpiCall(stored)) this.kpiCalls = true;
         }
         if (!hasContent(fromExcelCell(cell))) return;
         if (r > state.lastRow) state.lastRow = r;
@@ -260,7 +271,9 @@ export class XlsxWorkbook implements Workbook {
         const existing = excelRow.findCell(col + c);
         if (empty && !existing) return;
         const cell = existing ?? adoptSharedStyle(excelRow.getCell(col + c));
-        cell.value = toExcelValue(value);
+        const excelValue = toExcelValue(value);
+        cell.value = excelValue;
+        if (!this.kpiCalls && isStoredKpiFormula(excelValue)) this.kpiCalls = true;
         if (value.value instanceof Date && !cell.numFmt) {
           const format = defaultDateFormat(value.value);
           let patcher = dates.get(format);
@@ -473,8 +486,34 @@ export class XlsxWorkbook implements Workbook {
 
   /** The .xlsx file as exceljs writes it with these options (FileWorkbook asks for a stored zip). */
   protected async serialise(options?: Partial<XlsxWriteOptions>): Promise<Uint8Array> {
-    const buffer = await this.toExcelJs().xlsx.writeBuffer(options);
-    return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+    const excel = this.toExcelJs();
+    excel.calcProperties = { ...excel.calcProperties, fullCalcOnLoad: !this.kpiCalls };
+    // exceljs always writes calcId 171027; a register with KPI.* calls must say more (calc-properties.ts).
+    // addWorkbook(zip, model) appends xl/workbook.xml, in exceljs's node and browser builds alike.
+    const xlsx = excel.xlsx as unknown as { addWorkbook?: (zip: ZipSink, model: unknown) => Promise<void> };
+    const addWorkbook = xlsx.addWorkbook;
+    if (this.kpiCalls && typeof addWorkbook === 'function') {
+      xlsx.addWorkbook = (zip, model) =>
+        addWorkbook.call(
+          xlsx,
+          {
+            append: (data, entry) =>
+              zip.append(
+                entry.name === 'xl/workbook.xml' && typeof data === 'string'
+                  ? trustCachedResults(data)
+                  : data,
+                entry,
+              ),
+          },
+          model,
+        );
+    }
+    try {
+      const buffer = await excel.xlsx.writeBuffer(options);
+      return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+    } finally {
+      delete (xlsx as { addWorkbook?: unknown }).addWorkbook;
+    }
   }
 
   // --- inspection --------------------------------------------------------------------------------
@@ -564,6 +603,17 @@ function snapshotCell(cell: Cell): SnapshotCell | null {
   if (numFmt) out.numFmt = numFmt;
   if (style) out.style = style;
   return out;
+}
+
+/** The part of exceljs's zip writer its addWorkbook uses. */
+interface ZipSink {
+  append(data: unknown, entry: { name: string }): void;
+}
+
+/** A formula value whose formula calls a KPI.* function in Excel's stored form. */
+function isStoredKpiFormula(value: unknown): boolean {
+  const formula = (value as { formula?: unknown } | null)?.formula;
+  return typeof formula === 'string' && hasStoredKpiCall(formula);
 }
 
 /** A new exceljs workbook that says which program made it. */

@@ -1,6 +1,8 @@
 import { ValueType, type Cell, type Style, type Worksheet } from 'exceljs';
+import type { DateSystem } from '../../core/calendar';
 import { columnLetter } from '../../register/workbook';
 import { a1 } from './a1';
+import { dateSystemOf, fileDateSerial } from './cells';
 import { escapeXml, type StyleSheetAdditions } from './styles-xml';
 import type { PlacedValidation } from './validations';
 import { DeflatingPart, type DeflatedEntry } from './zip';
@@ -38,30 +40,26 @@ const NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const MS_PER_DAY = 86_400_000;
-const EXCEL_EPOCH = 25_569; // 1970-01-01 as a serial
-
-/** exceljs holds dates as UTC instants of the wall-clock time (see cells.ts), so the serial is exact. */
-const serial = (date: Date) => date.getTime() / MS_PER_DAY + EXCEL_EPOCH;
 
 const number = (n: number) => (Object.is(n, -0) ? '-0' : String(n));
 
 const text = (value: string) =>
   `<t${/^\s|\s$/.test(value) ? ' xml:space="preserve"' : ''}>${escapeXml(value)}</t>`;
 
-function resultXml(result: unknown): { type: string; v: string } {
+/** `system`: the workbook's date system; exceljs holds a date as the serial it means there (cells.ts). */
+function resultXml(result: unknown, system: DateSystem): { type: string; v: string } {
   if (result === null || result === undefined) return { type: '', v: '' };
   if (typeof result === 'number')
     return Number.isFinite(result) ? { type: '', v: `<v>${number(result)}</v>` } : { type: '', v: '' };
   if (typeof result === 'boolean') return { type: ' t="b"', v: `<v>${result ? 1 : 0}</v>` };
   if (typeof result === 'string') return { type: ' t="str"', v: `<v>${escapeXml(result)}</v>` };
-  if (result instanceof Date) return { type: '', v: `<v>${serial(result)}</v>` };
+  if (result instanceof Date) return { type: '', v: `<v>${fileDateSerial(result, system)}</v>` };
   const error = (result as { error?: unknown }).error;
   if (typeof error === 'string') return { type: ' t="e"', v: `<v>${escapeXml(error)}</v>` };
   return { type: '', v: '' };
 }
 
-function cellXml(ref: string, cell: Cell, s: number): string {
+function cellXml(ref: string, cell: Cell, s: number, system: DateSystem): string {
   const style = s ? ` s="${s}"` : '';
   const value = cell.value as unknown;
   switch (cell.type) {
@@ -72,11 +70,11 @@ function cellXml(ref: string, cell: Cell, s: number): string {
     case ValueType.Boolean:
       return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
     case ValueType.Date:
-      return `<c r="${ref}"${style}><v>${serial(value as Date)}</v></c>`;
+      return `<c r="${ref}"${style}><v>${fileDateSerial(value as Date, system)}</v></c>`;
     case ValueType.Error:
       return `<c r="${ref}"${style} t="e"><v>${escapeXml((value as { error: string }).error)}</v></c>`;
     case ValueType.Formula: {
-      const { type, v } = resultXml(cell.result);
+      const { type, v } = resultXml(cell.result, system);
       return `<c r="${ref}"${style}${type}><f>${escapeXml(cell.formula)}</f>${v}</c>`;
     }
     default:
@@ -101,6 +99,7 @@ function outlineDepth(ws: Worksheet): number {
 
 function sheetData(ws: Worksheet, styles: StyleSheetAdditions, out: DeflatingPart): void {
   let pending: string[] = [];
+  const system = dateSystemOf(ws.workbook);
   const rows = rowsOf(ws);
   for (let r = 1; r <= rows.length; r++) {
     if (!rows[r - 1]) continue;
@@ -112,7 +111,7 @@ function sheetData(ws: Worksheet, styles: StyleSheetAdditions, out: DeflatingPar
     const line = (row as unknown as { _cells: (Cell | undefined)[] })._cells;
     for (let c = 1; c <= line.length; c++) {
       const cell = line[c - 1];
-      if (cell) cells += cellXml(`${letter(c)}${r}`, cell, styles.xf(cell.style as Partial<Style>));
+      if (cell) cells += cellXml(`${letter(c)}${r}`, cell, styles.xf(cell.style as Partial<Style>), system);
     }
     if (!cells && !level) continue;
     pending.push(`<row r="${r}"${level ? ` outlineLevel="${level}"` : ''}>${cells}</row>`);

@@ -43,7 +43,7 @@ import {
   type WorkbookSnapshot,
 } from '../memory/snapshot';
 import { a1, parseA1 } from './a1';
-import { fromExcelCell, hasContent, toExcelValue } from './cells';
+import { dateSystemOf, fromExcelCell, hasContent, toExcelValue } from './cells';
 import { fromExcelRule, toExcelRule } from './conditional';
 import { trustCachedResults } from './calc-properties';
 import { hasStoredKpiCall, toStoredFormula } from './stored-formulas';
@@ -264,6 +264,7 @@ export class XlsxWorkbook implements Workbook {
     // Normalise the whole block first, so a bad cell leaves the sheet untouched.
     const normal = cells.map((line) => line.map(normaliseWrite));
     const dates = new Map<string, StylePatcher>();
+    const system = dateSystemOf(this.excel); // a 1904 workbook gets 1904 serials
     normal.forEach((line, r) => {
       const excelRow = state.ws.getRow(row + r);
       line.forEach((value, c) => {
@@ -271,7 +272,7 @@ export class XlsxWorkbook implements Workbook {
         const existing = excelRow.findCell(col + c);
         if (empty && !existing) return;
         const cell = existing ?? adoptSharedStyle(excelRow.getCell(col + c));
-        const excelValue = toExcelValue(value);
+        const excelValue = toExcelValue(value, system);
         cell.value = excelValue;
         if (!this.kpiCalls && isStoredKpiFormula(excelValue)) this.kpiCalls = true;
         if (value.value instanceof Date && !cell.numFmt) {

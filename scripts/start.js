@@ -56,7 +56,8 @@ async function httpsServerOption() {
 async function startDevServer({ port, server, mode = 'development' }) {
   const webpack = require('webpack');
   const WebpackDevServer = require('webpack-dev-server');
-  const configs = require('../webpack.config.js')({}, { mode });
+  const webpackConfig = require('../webpack.config.js');
+  const configs = webpackConfig({ officeJs: 'served' }, { mode });
   const devServer = new WebpackDevServer(
     {
       host: 'localhost',
@@ -65,7 +66,21 @@ async function startDevServer({ port, server, mode = 'development' }) {
       hot: false,
       liveReload: false,
       client: false,
-      static: false,
+      // The pages load office.js (task pane) and custom-functions-runtime.js (functions page) from
+      // office-js/. Inside Excel those load more from their own folder: the host's file, named from the
+      // `_host_Info` Office passes (office.debug.js: `_retrieveHostInfo`, then `initialize` loads
+      // basePath + "<host>-<platform>-<version>.js"), and `<locale>/office_strings.js`
+      // (`loadLocaleStrings`), where basePath is the folder office.js came from
+      // (`LoadScriptHelper.getOfficeJsBasePath`). So the whole published folder is served there, from
+      // node_modules, instead of being copied into every build.
+      static: [
+        {
+          directory: webpackConfig.OFFICE_JS_DIST,
+          publicPath: `/${webpackConfig.OFFICE_JS_FOLDER}`,
+          serveIndex: false,
+          watch: false,
+        },
+      ],
       // Excel on the web fetches functions.json from its own origin.
       headers: { 'Access-Control-Allow-Origin': '*' },
     },

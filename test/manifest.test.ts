@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { hasChinese } from '../src/core/i18n';
-import { ROOT, buildFunctions } from './helpers/build';
+import { ROOT, buildFunctions, cachedBuild } from './helpers/build';
 
 /**
  * manifest.xml, checked offline: the XML schema (xmllint against the published Office schemas in
@@ -78,6 +78,90 @@ function pngSize(file: string): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
+/** xmllint against the Office add-in manifest schema (skipped by hand without xmllint, never in CI). */
+function expectSchemaValid(file: string): void {
+  const missing = spawnSync('xmllint', ['--version']).error
+    ? 'xmllint is not installed (apt-get install libxml2-utils)'
+    : fs.existsSync(path.join(SCHEMAS, 'OfficeAppManifestV1_1.xsd'))
+      ? undefined
+      : `the Office schemas are not at ${SCHEMAS}`;
+  if (missing) {
+    if (process.env.CI === 'true') throw new Error(`Schema validation is required in CI, but ${missing}`);
+    console.warn(`Schema validation skipped: ${missing}`);
+    return;
+  }
+  const result = spawnSync(
+    'xmllint',
+    ['--noout', '--schema', path.join(SCHEMAS, 'OfficeAppManifestV1_1.xsd'), file],
+    { encoding: 'utf8' },
+  );
+  expect(result.stderr.trim()).toBe(`${file} validates`);
+  expect(result.status).toBe(0);
+}
+
+/** Every `resid` a manifest uses is defined, as a resource of the kind its element needs; ids are unique. */
+function expectResidsDefined(manifest: XmlElement): void {
+  const resources = only(manifest, 'Resources');
+  const ids = (kind: string) => new Set(all(resources, kind).map((e) => e.attrs.id));
+  const urls = ids('bt:Url');
+  const images = ids('bt:Image');
+  const strings = new Set([
+    ...all(only(resources, 'bt:ShortStrings'), 'bt:String').map((e) => e.attrs.id),
+    ...all(resources, 'bt:LongStrings').flatMap((l) => l.children.map((e) => e.attrs.id)),
+  ]);
+  const kindOf = (element: string) =>
+    element === 'bt:Image'
+      ? images
+      : ['SourceLocation', 'FunctionFile', 'LearnMoreUrl'].includes(element)
+        ? urls
+        : strings;
+  const uses = everyElement(manifest).filter((e) => e.attrs.resid);
+  expect(uses.length).toBeGreaterThanOrEqual(4);
+  for (const use of uses) {
+    expect({
+      element: use.name,
+      resid: use.attrs.resid,
+      defined: kindOf(use.name).has(use.attrs.resid),
+    }).toEqual({
+      element: use.name,
+      resid: use.attrs.resid,
+      defined: true,
+    });
+  }
+  const all_ = ['bt:Image', 'bt:Url', 'bt:String'].flatMap((kind) =>
+    all(resources, kind).map((e) => e.attrs.id),
+  );
+  expect(new Set(all_).size).toBe(all_.length);
+}
+
+/** Every address Office fetches (namespace declarations, xmlns…, are names, not addresses). */
+function addressesOf(manifest: XmlElement): string[] {
+  return everyElement(manifest)
+    .flatMap((e) => [
+      ...Object.entries(e.attrs)
+        .filter(([key]) => !key.startsWith('xmlns'))
+        .map(([, v]) => v),
+      e.text.trim(),
+    ])
+    .filter((value) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value));
+}
+
+/** The pages the task pane's webpack config declares (not built by the functions build). */
+function taskpanePages(outDir: string): Set<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { taskpaneConfig } = require('../webpack.config.js');
+  return new Set(
+    (
+      taskpaneConfig({ mode: 'production', outDir, officeJs: 'cdn' }).plugins as {
+        userOptions?: { filename?: string };
+      }[]
+    )
+      .map((plugin) => plugin.userOptions?.filename)
+      .filter(Boolean)
+      .map((name) => `/${name}`),
+  );
+}
+
 const source = fs.readFileSync(MANIFEST, 'utf8');
 const manifest = parseXml(source);
 const resources = only(manifest, 'Resources');
@@ -90,23 +174,7 @@ const shortStrings = new Map(
 
 describe('manifest.xml', () => {
   it('validates against the Office add-in manifest schema', () => {
-    const missing = spawnSync('xmllint', ['--version']).error
-      ? 'xmllint is not installed (apt-get install libxml2-utils)'
-      : fs.existsSync(path.join(SCHEMAS, 'OfficeAppManifestV1_1.xsd'))
-        ? undefined
-        : `the Office schemas are not at ${SCHEMAS}`;
-    if (missing) {
-      if (process.env.CI === 'true') throw new Error(`Schema validation is required in CI, but ${missing}`);
-      console.warn(`Schema validation skipped: ${missing}`);
-      return;
-    }
-    const result = spawnSync(
-      'xmllint',
-      ['--noout', '--schema', path.join(SCHEMAS, 'OfficeAppManifestV1_1.xsd'), MANIFEST],
-      { encoding: 'utf8' },
-    );
-    expect(result.stderr.trim()).toBe(`${MANIFEST} validates`);
-    expect(result.status).toBe(0);
+    expectSchemaValid(MANIFEST);
   });
 
   it('is an Excel add-in with a stable GUID and the en-US default locale', () => {
@@ -122,32 +190,7 @@ describe('manifest.xml', () => {
   });
 
   it('defines every resource id it uses, of the right kind', () => {
-    const longStrings = new Set(
-      all(resources, 'bt:LongStrings').flatMap((l) => l.children.map((e) => e.attrs.id)),
-    );
-    const kindOf = (element: string) =>
-      element === 'bt:Image'
-        ? images
-        : ['SourceLocation', 'FunctionFile', 'LearnMoreUrl'].includes(element)
-          ? urls
-          : undefined;
-    const uses = everyElement(manifest).filter((e) => e.attrs.resid);
-    expect(uses.length).toBeGreaterThanOrEqual(4);
-    for (const use of uses) {
-      const kind = kindOf(use.name);
-      const ok = kind
-        ? kind.has(use.attrs.resid)
-        : shortStrings.has(use.attrs.resid) || longStrings.has(use.attrs.resid);
-      expect({ element: use.name, resid: use.attrs.resid, defined: ok }).toEqual({
-        element: use.name,
-        resid: use.attrs.resid,
-        defined: true,
-      });
-    }
-    const ids = ['bt:Image', 'bt:Url', 'bt:String'].flatMap((kind) =>
-      all(resources, kind).map((e) => e.attrs.id),
-    );
-    expect(new Set(ids).size).toBe(ids.length);
+    expectResidsDefined(manifest);
   });
 
   it('declares the custom functions with the namespace KPI', () => {
@@ -187,15 +230,7 @@ describe('manifest.xml', () => {
   });
 
   it('uses only https URLs and trusts no outside domain', () => {
-    // Namespace declarations (xmlns…) are names, not addresses Office fetches.
-    const addresses = everyElement(manifest)
-      .flatMap((e) => [
-        ...Object.entries(e.attrs)
-          .filter(([key]) => !key.startsWith('xmlns'))
-          .map(([, v]) => v),
-        e.text.trim(),
-      ])
-      .filter((value) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value));
+    const addresses = addressesOf(manifest);
     expect(addresses.length).toBeGreaterThan(5);
     for (const url of addresses) expect(url).toMatch(/^https:\/\//);
     for (const domain of all(manifest, 'AppDomain'))
@@ -221,18 +256,7 @@ describe('manifest.xml', () => {
   it('points every localhost URL at a file the build produces', async () => {
     const dir = await buildFunctions();
     // The task pane's page is not built here (the browser tests build it); its config must declare it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { taskpaneConfig } = require('../webpack.config.js');
-    const pages = new Set(
-      (
-        taskpaneConfig({ mode: 'production', outDir: dir, officeJs: 'cdn' }).plugins as {
-          userOptions?: { filename?: string };
-        }[]
-      )
-        .map((plugin) => plugin.userOptions?.filename)
-        .filter(Boolean)
-        .map((name) => `/${name}`),
-    );
+    const pages = taskpanePages(dir);
     expect([...pages]).toEqual(['/taskpane.html']);
     const local = [...source.matchAll(/"(https:\/\/localhost:3000\/[^"]*)"/g)].map((m) => m[1]);
     expect(local.length).toBeGreaterThan(5);
@@ -242,4 +266,114 @@ describe('manifest.xml', () => {
       expect({ url, built }).toEqual({ url, built: true });
     }
   }, 180_000);
+});
+
+describe('the support page (SupportUrl)', () => {
+  it('is a help page of its own, in English and Traditional Chinese, not the functions runtime page', async () => {
+    expect(only(manifest, 'SupportUrl').attrs.DefaultValue).toBe(`${DEV_ORIGIN}/support.html`);
+    const page = fs.readFileSync(path.join(await buildFunctions(), 'support.html'), 'utf8');
+    expect(page).not.toMatch(/custom-functions-runtime|functions\.js|<script/);
+    const section = (lang: string) =>
+      new RegExp(`<section id="?${lang}"? lang="?${lang}"?>([\\s\\S]*?)</section>`).exec(page)?.[1] ?? '';
+    const en = section('en');
+    const zh = section('zh-HK');
+    expect(en).toMatch(/Getting help/);
+    expect(en).toMatch(/#DIV\/0!/);
+    expect(hasChinese(zh)).toBe(true);
+    expect(zh).toMatch(/取得協助/);
+    // Both halves tell the same things: the same functions, the same headings count.
+    const count = (html: string, pattern: RegExp) => (html.match(pattern) ?? []).length;
+    expect(count(zh, /<h2>/g)).toBe(count(en, /<h2>/g));
+    expect(count(zh, /KPI\.[A-Z]+\(/g)).toBe(count(en, /KPI\.[A-Z]+\(/g));
+    expect(count(en, /<a href="?https:/g)).toBeGreaterThan(0);
+    expect(count(en, /<a href="?https:/g)).toBe(count(zh, /<a href="?https:/g));
+  }, 180_000);
+});
+
+describe('production manifest (npm run build -- --env origin=https://kpi.example.com)', () => {
+  const ORIGIN = 'https://kpi.example.com';
+  const OUT = path.join(ROOT, 'test', '.out', 'functions-origin');
+  let dir: string;
+  let produced: string;
+  let built: XmlElement;
+
+  beforeAll(async () => {
+    dir = await cachedBuild({
+      out: OUT,
+      inputs: [
+        'manifest.xml',
+        'src/functions',
+        'src/support',
+        'src/core',
+        'assets',
+        'webpack.config.js',
+        'scripts/functions-metadata-plugin.js',
+        'package-lock.json',
+      ],
+      args: [
+        '--mode',
+        'production',
+        '--env',
+        `outDir=${OUT}`,
+        '--env',
+        'only=functions',
+        '--env',
+        `origin=${ORIGIN}`,
+      ],
+    });
+    produced = fs.readFileSync(path.join(dir, 'manifest.xml'), 'utf8');
+    built = parseXml(produced);
+  }, 180_000);
+
+  it('is written into the build and validates against the Office add-in manifest schema', () => {
+    expectSchemaValid(path.join(dir, 'manifest.xml'));
+  });
+
+  it('points every URL at the origin, at a file the build produces, and nowhere at localhost', () => {
+    expect(produced).not.toMatch(/localhost/i);
+    const addresses = addressesOf(built);
+    expect(addresses.length).toBe([...source.matchAll(/"https:\/\/localhost:3000\/[^"]*"/g)].length);
+    const pages = taskpanePages(dir);
+    for (const url of addresses) {
+      expect(url.startsWith(`${ORIGIN}/`)).toBe(true);
+      const file = new URL(url).pathname;
+      expect({ url, built: fs.existsSync(path.join(dir, file)) || pages.has(file) }).toEqual({
+        url,
+        built: true,
+      });
+    }
+    expect(only(built, 'SupportUrl').attrs.DefaultValue).toBe(`${ORIGIN}/support.html`);
+    expect(only(only(built, 'DefaultSettings'), 'SourceLocation').attrs.DefaultValue).toBe(
+      `${ORIGIN}/taskpane.html`,
+    );
+  });
+
+  it('keeps everything else of manifest.xml: ids, resources, permission, namespace', () => {
+    expectResidsDefined(built);
+    expect(only(built, 'Id').text).toBe(only(manifest, 'Id').text);
+    expect(only(built, 'Permissions').text.trim()).toBe('ReadWriteDocument');
+    // Only the addresses (and the comment that names them) differ.
+    const strip = (xml: string, origin: string) =>
+      xml
+        .replace(/<!--[\s\S]*?-->/, '')
+        .split(origin)
+        .join('<origin>');
+    expect(strip(produced, ORIGIN)).toBe(strip(source, DEV_ORIGIN));
+  });
+
+  it('is not written without an origin (npm run build keeps its output), and a bad origin is a one-line error', async () => {
+    expect(fs.existsSync(path.join(await buildFunctions(), 'manifest.xml'))).toBe(false);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const config = require('../webpack.config.js');
+    for (const origin of [
+      'http://kpi.example.com',
+      'https://kpi.example.com/app',
+      'kpi.example.com',
+      'https://localhost:3000',
+    ])
+      expect(() => config({ origin }, { mode: 'production' })).toThrow(
+        /^--env origin must be an https origin/,
+      );
+    expect(config.checkOrigin('https://kpi.example.com:8443/')).toBe('https://kpi.example.com:8443');
+  });
 });

@@ -24,8 +24,11 @@ export interface RunningBrowser {
   close(): Promise<void>;
 }
 
-/** A fresh chromium with a throw-away profile (launchPersistentContext is how a user-data dir is given). */
-export async function launch(): Promise<RunningBrowser> {
+/**
+ * A fresh chromium with a throw-away profile (launchPersistentContext is how a user-data dir is given).
+ * `ignoreHTTPSErrors` lets it load `npm start`'s server, whose certificate may be self-signed here.
+ */
+export async function launch(options: { ignoreHTTPSErrors?: boolean } = {}): Promise<RunningBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'kpi-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -33,6 +36,7 @@ export async function launch(): Promise<RunningBrowser> {
     args: FLAGS,
     viewport: { width: 1280, height: 800 },
     acceptDownloads: true,
+    ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
   });
   return {
     context,

@@ -13,6 +13,24 @@ import { fromExcelCell } from './cells';
  */
 export const LISTS_SHEET = 'KPI_Lists';
 const INLINE_LIMIT = 255;
+const LISTS_NAME = /^KPI_Lists(?: \((\d+)\))?$/i;
+
+/**
+ * Our lists sheet: a HIDDEN sheet named `KPI_Lists` (or `KPI_Lists (2)`, … when the user has a sheet of that
+ * name). A visible sheet so named, or a user's department so named, is the user's and is treated as any other.
+ */
+export function isListsSheet(ws: Pick<Worksheet, 'name' | 'state'>): boolean {
+  return (ws.state ?? 'visible') !== 'visible' && LISTS_NAME.test(ws.name);
+}
+
+/** `KPI_Lists`, else `KPI_Lists (2)`, … : the first such name no sheet has (compared as Excel does). */
+function freeListsName(taken: Iterable<string>): string {
+  const keys = new Set([...taken].map(nameKey));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? LISTS_SHEET : `${LISTS_SHEET} (${n})`;
+    if (!keys.has(nameKey(name))) return name;
+  }
+}
 
 export interface PlacedValidation {
   rect: Rect;
@@ -89,7 +107,7 @@ export class ListStore {
   private sheet: Worksheet | undefined;
 
   constructor(private readonly excel: ExcelWorkbook) {
-    this.sheet = excel.worksheets.find((ws) => nameKey(ws.name) === nameKey(LISTS_SHEET));
+    this.sheet = excel.worksheets.find(isListsSheet);
     const sheet = this.sheet;
     if (!sheet) return;
     for (let col = 1; col <= sheet.columnCount; col++) {
@@ -116,7 +134,8 @@ export class ListStore {
     let col = this.columns.get(key);
     if (col === undefined) {
       if (!this.sheet) {
-        this.sheet = this.excel.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+        const name = freeListsName(this.excel.worksheets.map((ws) => ws.name));
+        this.sheet = this.excel.addWorksheet(name, { state: 'hidden' });
       }
       col = this.columns.size ? Math.max(...this.columns.values()) + 1 : 1;
       const sheet = this.sheet;
@@ -125,7 +144,29 @@ export class ListStore {
       this.columns.set(key, col);
     }
     const letter = columnLetter(col);
-    return `${quoteSheet(LISTS_SHEET)}!$${letter}$1:$${letter}$${values.length}`;
+    return `${this.prefix()}$${letter}$1:$${letter}$${values.length}`;
+  }
+
+  private prefix(name = this.sheet?.name ?? LISTS_SHEET): string {
+    return `${quoteSheet(name)}!`;
+  }
+
+  /** True when the lists sheet holds this name (so a sheet the register adds cannot have it). */
+  holds(name: string): boolean {
+    return this.sheet !== undefined && nameKey(this.sheet.name) === nameKey(name);
+  }
+
+  /**
+   * Gives the lists sheet another free name, so that a sheet the register adds (a department called
+   * "KPI_Lists") can have this one, and returns the rewrite for list formulas that point at the old name.
+   */
+  moveAside(wanted: string): (formula: string) => string {
+    const sheet = this.sheet;
+    if (!sheet) return (formula) => formula;
+    const before = this.prefix();
+    sheet.name = freeListsName([...this.excel.worksheets.map((ws) => ws.name), wanted]);
+    const after = this.prefix();
+    return (formula) => (formula.startsWith(before) ? after + formula.slice(before.length) : formula);
   }
 
   /** The values a list validation offers: inline ones, or those of a referenced range on any sheet. */

@@ -47,10 +47,11 @@ import { dateSystemOf, fromExcelCell, hasContent, toExcelValue } from './cells';
 import { fromExcelRule, toExcelRule } from './conditional';
 import { trustCachedResults } from './calc-properties';
 import { hasStoredKpiCall, toStoredFormula } from './stored-formulas';
+import { escapeXstring } from '../../register/limits';
 import { checkSignature, explainNoSheets, WorkbookOpenError } from './errors';
 import { adoptSharedStyle, mergeStyle, readStyle, StylePatcher } from './styles';
 import {
-  LISTS_SHEET,
+  isListsSheet,
   ListStore,
   loadValidations,
   placeValidation,
@@ -110,7 +111,7 @@ export class XlsxWorkbook implements Workbook {
 
   constructor(readonly excel: ExcelWorkbook) {
     for (const ws of excel.worksheets) {
-      if (nameKey(ws.name) === nameKey(LISTS_SHEET)) continue;
+      if (isListsSheet(ws)) continue;
       const state = this.scan(ws);
       this.states.push(state);
       this.byName.set(nameKey(ws.name), state);
@@ -242,10 +243,16 @@ export class XlsxWorkbook implements Workbook {
 
   addSheet(name: string): void {
     checkSheetName(name);
-    if (nameKey(name) === nameKey(LISTS_SHEET))
-      throw new WorkbookInputError(`"${LISTS_SHEET}" is reserved for the register's dropdown lists.`);
     if (this.byName.has(nameKey(name)))
       throw new WorkbookInputError(`A sheet named "${name}" already exists.`);
+    // The hidden lists sheet's name is ours to change; a sheet the register adds (a department) is not.
+    if (this.lists.holds(name)) {
+      const rewrite = this.lists.moveAside(name);
+      for (const other of this.states)
+        for (const { rule } of other.validations)
+          if (rule.formulae?.length)
+            rule.formulae = rule.formulae.map((f) => (typeof f === 'string' ? rewrite(f) : f));
+    }
     const state: SheetState = {
       ws: this.excel.addWorksheet(name),
       created: true,
@@ -428,7 +435,9 @@ export class XlsxWorkbook implements Workbook {
     const { model, range } = table;
     if (model.headerRow !== false) {
       const names = this.headerNames(table.sheet, range);
-      model.columns = names.map((name, i) => ({ ...model.columns[i], name }));
+      // The name as the table part stores it (ST_Xstring): a line break in a header is `_x000a_`, so the
+      // column's name still equals its header cell once read back (limits.ts cites MS-OI29500).
+      model.columns = names.map((name, i) => ({ ...model.columns[i], name: escapeXstring(name) }));
     }
     model.tableRef = a1(range);
     model.autoFilterRef = a1(model.totalsRow ? { ...range, rows: range.rows - 1 } : range);
@@ -636,7 +645,6 @@ export async function loadExcel(bytes: Bytes, source: string): Promise<ExcelWork
   } catch (error) {
     throw new WorkbookOpenError('corrupt', source, error instanceof Error ? error.message : String(error));
   }
-  if (excel.worksheets.filter((ws) => nameKey(ws.name) !== nameKey(LISTS_SHEET)).length === 0)
-    throw explainNoSheets(view, source);
+  if (excel.worksheets.filter((ws) => !isListsSheet(ws)).length === 0) throw explainNoSheets(view, source);
   return excel;
 }

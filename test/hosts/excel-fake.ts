@@ -6,12 +6,18 @@
  * - typed text becomes what Excel would make of it (`=…` a formula, `007` a number, `TRUE` a boolean)
  *   unless the cell's number format is Text (`@`);
  * - `null` in a written matrix leaves that cell unchanged; `''` clears it;
- * - a batch whose request or response is over 5 MB fails like Excel on the web does.
+ * - a batch whose request or response is over 5 MB fails like Excel on the web does, with the payload
+ *   code or, as Excel on the web also answers, `GeneralException` (option `oversizedResponse`);
+ * - a range read of more than 5,000,000 cells fails with `RangeExceedsLimit`, or comes back with its
+ *   cell properties `null` (option `overReadLimit`), as Excel does (see src/hosts/excel/payload.ts);
+ * - `failNextSync(code)` makes the next batch fail as a whole, whatever it holds.
  * office-addin-mock cannot model a queue of writes and loads, so this fake is written by hand; the mock is
  * used where a static object is enough (the `Office` namespace, see the task-pane tests).
  */
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Cells one range may return to a read (Microsoft: "A range is limited to 5,000,000 cells for read operations"). */
+export const READ_CELL_LIMIT = 5_000_000;
 
 export interface FakeCell {
   value: string | number | boolean;
@@ -55,6 +61,8 @@ export interface FakeTable {
 
 export interface Batch {
   commands: string[];
+  /** The error code the batch failed with, if it did. */
+  failed?: string;
   requestBytes: number;
   responseBytes: number;
   suspendedCalculation: boolean;
@@ -255,6 +263,12 @@ export function calculate(formula: string, lookup: Lookup): Scalar {
 
 export interface FakeExcelOptions {
   payloadLimit?: number;
+  /** The error code of a response over the payload limit (default ResponsePayloadSizeLimitExceeded). */
+  oversizedResponse?: 'ResponsePayloadSizeLimitExceeded' | 'GeneralException';
+  /** Cells one range read may return (default 5,000,000; tests lower it as they lower payloadLimit). */
+  readCellLimit?: number;
+  /** What a read of a range over readCellLimit gets: the RangeExceedsLimit error (default) or null values. */
+  overReadLimit?: 'RangeExceedsLimit' | 'null';
 }
 
 /** The document plus its request context. `context` is what `Excel.run` would hand the add-in. */
@@ -270,11 +284,23 @@ export class FakeExcel {
   private suspendedCalculation = false;
   private suspendedScreen = false;
   readonly payloadLimit: number;
+  readonly oversizedResponse: string;
+  readonly readCellLimit: number;
+  readonly overReadLimit: 'RangeExceedsLimit' | 'null';
   readonly context: Excel.RequestContext;
+  private nextFailure?: string;
 
   constructor(options: FakeExcelOptions = {}) {
     this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
+    this.oversizedResponse = options.oversizedResponse ?? 'ResponsePayloadSizeLimitExceeded';
+    this.readCellLimit = options.readCellLimit ?? READ_CELL_LIMIT;
+    this.overReadLimit = options.overReadLimit ?? 'RangeExceedsLimit';
     this.context = new FakeContext(this) as unknown as Excel.RequestContext;
+  }
+
+  /** The next batch fails with `code` before any of its commands runs. */
+  failNextSync(code: string): void {
+    this.nextFailure = code;
   }
 
   get syncs(): number {
@@ -347,15 +373,26 @@ export class FakeExcel {
     this.suspendedScreen = false;
     this.batches.push(batch);
     await Promise.resolve();
-    if (requestBytes > this.payloadLimit) {
-      throw new FakeApiError(
-        'RequestPayloadSizeLimitExceeded',
-        `Request of ${requestBytes} bytes is over the limit.`,
-      );
+    const fail = (code: string, message: string) => {
+      batch.failed = code;
+      return new FakeApiError(code, message);
+    };
+    if (this.nextFailure) {
+      const code = this.nextFailure;
+      this.nextFailure = undefined;
+      throw fail(code, 'An internal error has occurred.');
     }
-    for (const command of commands) batch.responseBytes += command.run();
+    if (requestBytes > this.payloadLimit) {
+      throw fail('RequestPayloadSizeLimitExceeded', `Request of ${requestBytes} bytes is over the limit.`);
+    }
+    try {
+      for (const command of commands) batch.responseBytes += command.run();
+    } catch (error) {
+      batch.failed = (error as { code?: string }).code ?? 'Error';
+      throw error;
+    }
     if (batch.responseBytes > this.payloadLimit) {
-      throw new FakeApiError('ResponsePayloadSizeLimitExceeded', `Response of ${batch.responseBytes} bytes.`);
+      throw fail(this.oversizedResponse, `Response of ${batch.responseBytes} bytes.`);
     }
   }
 
@@ -739,9 +776,22 @@ class FakeRange extends Proxy {
       if (!rect) return 16;
       const sheet = this.excel.sheet(this.sheetName);
       let bytes = 0;
+      const cellProps = ['values', 'formulas', 'numberFormat'];
+      const overLimit = rect.rows * rect.cols > this.excel.readCellLimit;
+      if (
+        overLimit &&
+        this.excel.overReadLimit === 'RangeExceedsLimit' &&
+        props.some((p) => cellProps.includes(p))
+      ) {
+        throw new FakeApiError(
+          'RangeExceedsLimit',
+          'The cell count in the range has exceeded the maximum supported number.',
+        );
+      }
       for (const prop of props) {
         let value: unknown;
-        if (prop === 'values') value = this.excel.valuesOf(sheet, rect);
+        if (overLimit && cellProps.includes(prop)) value = null;
+        else if (prop === 'values') value = this.excel.valuesOf(sheet, rect);
         else if (prop === 'formulas') value = this.excel.formulasOf(sheet, rect);
         else if (prop === 'numberFormat') value = this.excel.numberFormatsOf(sheet, rect);
         else if (prop === 'rowIndex') value = rect.row - 1;

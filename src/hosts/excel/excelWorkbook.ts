@@ -14,7 +14,14 @@ import {
 } from '../../register/workbook';
 import { parseAddress } from './address';
 import { formatFor, toExcelInput, toSheetData } from './cells';
-import { DEFAULT_PAYLOAD_BUDGET, estimateRowBytes, sliceRows } from './payload';
+import {
+  DEFAULT_PAYLOAD_BUDGET,
+  cameBackEmpty,
+  estimateRowBytes,
+  firstBlockRows,
+  isOversizedRead,
+  sliceRows,
+} from './payload';
 
 /**
  * The Workbook port over Office.js. It never opens its own `Excel.run`: the caller runs one per user
@@ -23,7 +30,9 @@ import { DEFAULT_PAYLOAD_BUDGET, estimateRowBytes, sliceRows } from './payload';
  * Writes are kept in a queue of commands and put into the context only when something needs them (a
  * read, an append, `flush`). They are packed into as few `context.sync()` calls as Excel on the web's
  * 5 MB request limit allows; each batch that writes suspends recalculation and screen updating until
- * its sync. Reads load only the properties they use, for all requested sheets at once.
+ * its sync. Reads load only the properties they use, for all requested sheets at once; a read Excel finds
+ * too big (payload.ts: `isOversizedRead`, `cameBackEmpty`) is read again in smaller row blocks. Only a
+ * batch that carries no writes is ever sent again (`syncReads`).
  */
 export interface ExcelWorkbookOptions {
   /** Estimated bytes one sync may carry (default just under Excel on the web's 5 MB limit). */
@@ -112,13 +121,13 @@ export class ExcelWorkbook implements Workbook {
     const existing = new Map((await this.sheetNames()).map((name) => [name.toUpperCase(), name]));
     const actual = names.map((name) => existing.get(name.toUpperCase()));
     const wanted = [...new Set(actual.filter((name): name is string => name !== undefined))];
-    let data: Map<string, SheetData>;
+    let data: Map<string, SheetData> | undefined;
     try {
       data = await this.readWhole(wanted);
     } catch (error) {
-      if (!isPayloadLimit(error)) throw error;
-      data = await this.readInBlocks(wanted);
+      if (!isOversizedRead(error)) throw error;
     }
+    data ??= await this.readInBlocks(wanted);
     return actual.map((name) => (name === undefined ? undefined : data.get(name)));
   }
 
@@ -143,8 +152,25 @@ export class ExcelWorkbook implements Workbook {
     };
     const empty = ranges.filter((range) => range.rows <= 0 || range.cols <= 0);
     const loaded = ranges.map((range) => (empty.includes(range) ? undefined : load(range)));
+    let whole = true;
     try {
-      if (loaded.some(Boolean)) await this.sync();
+      if (loaded.some(Boolean)) await this.syncReads();
+      whole = ranges.every(
+        (range, i) =>
+          !loaded[i] ||
+          !cameBackEmpty(
+            range.rows,
+            range.cols,
+            loaded[i].values,
+            range.formulas === false ? [] : loaded[i].formulas,
+            loaded[i].numberFormat,
+          ),
+      );
+    } catch (error) {
+      if (!isOversizedRead(error)) throw error;
+      whole = false;
+    }
+    if (whole) {
       return ranges.map((range, i) => {
         const block = loaded[i];
         if (!block) return { values: [], formulas: [] };
@@ -155,38 +181,24 @@ export class ExcelWorkbook implements Workbook {
           block.numberFormat,
         );
       });
-    } catch (error) {
-      if (!isPayloadLimit(error)) throw error;
-      // Too big for one response: one range at a time, each in halving row blocks.
-      const blocks: RangeBlock[] = [];
-      for (const range of ranges) {
-        const values: unknown[][] = [];
-        const formulas: unknown[][] = [];
-        const formats: unknown[][] = [];
-        let size = Math.max(1, Math.ceil(range.rows / 2));
-        for (let offset = 0; offset < range.rows;) {
-          const rows = Math.min(size, range.rows - offset);
-          const part = load({ ...range, row: range.row + offset, rows });
-          try {
-            await this.sync();
-          } catch (inner) {
-            if (!isPayloadLimit(inner) || rows === 1) throw inner;
-            size = Math.max(1, Math.floor(rows / 2));
-            continue;
-          }
-          values.push(...part.values);
-          if (range.formulas !== false) formulas.push(...part.formulas);
-          formats.push(...part.numberFormat);
-          offset += rows;
-        }
-        blocks.push(
-          range.rows <= 0
-            ? { values: [], formulas: [] }
-            : toBlock(range, values, range.formulas === false ? undefined : formulas, formats),
-        );
-      }
-      return blocks;
     }
+    // Too big for one response: one range at a time, each in halving row blocks.
+    const blocks: RangeBlock[] = [];
+    for (const range of ranges) {
+      if (range.rows <= 0 || range.cols <= 0) {
+        blocks.push({ values: [], formulas: [] });
+        continue;
+      }
+      const withFormulas = range.formulas !== false;
+      const cells = await this.readRowsInBlocks(
+        range,
+        withFormulas ? ['values', 'formulas', 'numberFormat'] : ['values', 'numberFormat'],
+      );
+      blocks.push(
+        toBlock(range, cells.values, withFormulas ? cells.formulas : undefined, cells.numberFormat),
+      );
+    }
+    return blocks;
   }
 
   async tables(): Promise<TableSpec[]> {
@@ -505,14 +517,23 @@ export class ExcelWorkbook implements Workbook {
     return [...this.names];
   }
 
-  /** Every wanted sheet's used range in one round trip: the common case. */
-  private async readWhole(names: readonly string[]): Promise<Map<string, SheetData>> {
+  /**
+   * Every wanted sheet's used range in one round trip: the common case. Undefined when Excel sent a
+   * sheet's cells back as null (too many cells; payload.ts: `cameBackEmpty`).
+   */
+  private async readWhole(names: readonly string[]): Promise<Map<string, SheetData> | undefined> {
     const used = names.map((name) =>
       sheetOf(this.context, name)
         .getUsedRangeOrNullObject(true)
         .load('rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat'),
     );
-    if (names.length > 0) await this.sync();
+    if (names.length > 0) await this.syncReads();
+    const empty = used.some(
+      (range) =>
+        !range.isNullObject &&
+        cameBackEmpty(range.rowCount, range.columnCount, range.values, range.formulas, range.numberFormat),
+    );
+    if (empty) return undefined;
     return new Map(
       names.map((name, i) => {
         const range = used[i];
@@ -542,7 +563,7 @@ export class ExcelWorkbook implements Workbook {
         .getUsedRangeOrNullObject(true)
         .load('rowIndex,columnIndex,rowCount,columnCount'),
     );
-    await this.sync();
+    await this.syncReads();
     const result = new Map<string, SheetData>();
     for (const [i, name] of names.entries()) {
       const size = used[i];
@@ -550,37 +571,68 @@ export class ExcelWorkbook implements Workbook {
         result.set(name, { name, values: [], formulas: [] });
         continue;
       }
-      const values: unknown[][] = [];
-      const formulas: unknown[][] = [];
-      const numberFormats: unknown[][] = [];
-      let blockRows = Math.max(1, Math.ceil(size.rowCount / 2));
-      for (let offset = 0; offset < size.rowCount;) {
-        const rows = Math.min(blockRows, size.rowCount - offset);
-        const ref: RangeRef = {
-          sheet: name,
-          row: size.rowIndex + offset + 1,
-          col: size.columnIndex + 1,
-          rows,
-          cols: size.columnCount,
-        };
-        const block = sheetOf(this.context, name)
-          .getRange(rangeAddress(ref, false))
-          .load('values,formulas,numberFormat');
-        try {
-          await this.sync();
-        } catch (error) {
-          if (!isPayloadLimit(error) || rows === 1) throw error;
-          blockRows = Math.max(1, Math.floor(rows / 2));
-          continue;
-        }
-        values.push(...block.values);
-        formulas.push(...block.formulas);
-        numberFormats.push(...block.numberFormat);
-        offset += rows;
-      }
-      result.set(name, toSheetData(name, size.rowIndex, size.columnIndex, values, formulas, numberFormats));
+      const ref: RangeRef = {
+        sheet: name,
+        row: size.rowIndex + 1,
+        col: size.columnIndex + 1,
+        rows: size.rowCount,
+        cols: size.columnCount,
+      };
+      const cells = await this.readRowsInBlocks(ref, ['values', 'formulas', 'numberFormat']);
+      result.set(
+        name,
+        toSheetData(name, size.rowIndex, size.columnIndex, cells.values, cells.formulas, cells.numberFormat),
+      );
     }
     return result;
+  }
+
+  /**
+   * Reads a block's cell properties in row blocks, one round trip each: half the rows at first (never
+   * over Excel's read limit of cells), halving again whenever Excel finds a block too big or sends its
+   * cells back empty. A single row that still fails ends the read with Excel's error.
+   */
+  private async readRowsInBlocks<P extends 'values' | 'formulas' | 'numberFormat'>(
+    ref: RangeRef,
+    props: readonly P[],
+  ): Promise<Record<P, unknown[][]>> {
+    const cells = Object.fromEntries(props.map((prop) => [prop, [] as unknown[][]])) as Record<
+      P,
+      unknown[][]
+    >;
+    let blockRows = firstBlockRows(ref.rows, ref.cols);
+    for (let offset = 0; offset < ref.rows;) {
+      const rows = Math.min(blockRows, ref.rows - offset);
+      const part: RangeRef = { ...ref, row: ref.row + offset, rows };
+      const block = rangeOf(this.context, part).load(props.join(','));
+      let problem: unknown;
+      try {
+        await this.syncReads();
+        if (cameBackEmpty(rows, ref.cols, ...props.map((prop) => block[prop])))
+          problem = new Error(`Excel returned no cells for ${rangeAddress(part)}.`);
+      } catch (error) {
+        if (!isOversizedRead(error)) throw error;
+        problem = error;
+      }
+      if (problem !== undefined) {
+        if (rows === 1) throw problem;
+        blockRows = Math.max(1, Math.floor(rows / 2));
+        continue;
+      }
+      for (const prop of props) cells[prop].push(...(block[prop] as unknown[][]));
+      offset += rows;
+    }
+    return cells;
+  }
+
+  /**
+   * The sync of a batch that only reads: the only kind that may be sent again in smaller pieces. A batch
+   * that writes may have been applied in part before it failed, so sending it again could write twice;
+   * every read therefore first lets `sheetNames` sync the queued writes in a batch of their own.
+   */
+  private async syncReads(): Promise<void> {
+    if (this.pendingBytes >= 0) throw new Error('A read batch must not carry queued writes.');
+    await this.sync();
   }
 }
 
@@ -602,10 +654,4 @@ function rangeOf(context: Excel.RequestContext, range: RangeRef): Excel.Range {
 /** Excel's column width is in points; the port speaks characters (about 7 px each, plus padding). */
 function charactersToPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-}
-
-/** Excel on the web's answer to a request or response over 5 MB. */
-function isPayloadLimit(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /PayloadSizeLimitExceeded|ResponsePayloadSizeLimit/i.test(code);
 }

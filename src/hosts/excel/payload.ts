@@ -65,3 +65,44 @@ export function sliceRows(
   if (rows.length > start) slices.push({ start, end: rows.length, bytes });
   return slices;
 }
+
+/**
+ * Cells one range may return to a read, on every platform: "A range is limited to 5,000,000 cells for read
+ * operations" (Microsoft Learn, Resource limits and performance optimization for Office Add-ins, "Excel
+ * add-ins"; the Excel performance article's "Payload size limit best practices" says the same).
+ */
+export const MAX_READ_CELLS = 5_000_000;
+
+/**
+ * The error codes with which Excel turns down a read because it is too big. A batch that only reads can
+ * be sent again in smaller blocks when it fails with one of them:
+ * - `RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded`: Excel on the web's 5 MB limit
+ *   (Resource limits…, "Excel add-ins").
+ * - `RangeExceedsLimit`: "The cell count in the range has exceeded the maximum supported number"
+ *   (Microsoft Learn, Error handling with the application-specific JavaScript APIs, Excel error codes).
+ * - `GeneralException`: what Excel on the web also answers to an oversized request or response, "An
+ *   internal error has occurred" (office-js #1314 and #1012; office-js-docs #1247 for a read of a large
+ *   range). It is generic, so it is retried only for a batch without writes and only down to one row.
+ */
+export function isOversizedRead(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' &&
+    /^(Request|Response)?PayloadSizeLimitExceeded$|^RangeExceedsLimit$|^GeneralException$/i.test(code)
+  );
+}
+
+/**
+ * Past 5,000,000 cells a read does not always fail: `Range.values` (and the other cell properties) may
+ * come back `null` instead (office-js #4783 and #6781; Microsoft's note added to the Excel performance
+ * article by office-js-docs-pr #5821: "In some cases, Range.values returns null instead ... read it in
+ * multiple smaller batches"). True when a non-empty block came back without its cells.
+ */
+export function cameBackEmpty(rows: number, cols: number, ...matrices: unknown[]): boolean {
+  return rows > 0 && cols > 0 && matrices.some((matrix) => !Array.isArray(matrix));
+}
+
+/** The rows of the first block of a sheet read in blocks: half the rows, and never over the cell limit. */
+export function firstBlockRows(rows: number, cols: number, maxCells: number = MAX_READ_CELLS): number {
+  return Math.max(1, Math.min(Math.ceil(rows / 2), Math.floor(maxCells / Math.max(1, cols))));
+}

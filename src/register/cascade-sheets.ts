@@ -166,12 +166,26 @@ export function buildCascadeSheets(wb: Workbook, input: CascadeInput): string[] 
   return sheets.map((sheet) => sheet.name);
 }
 
+/**
+ * MATCH(…, 0) reads `?` and `*` in a text lookup value as wildcards and `~` as their escape, and ignores
+ * case (ECMA-376 Part 1 §18.17.7, MATCH; LibreOffice does the same for .xlsx files, whose wildcard mode
+ * it turns on; Google Sheets too): an id such as `A*` would find `AB`. The id's cell is escaped (`~~`, `~*`,
+ * `~?`) when it holds one of them, so MATCH finds exactly that id; ids that differ only in case are refused
+ * when a register is adopted (adopt.ts) and reported when it is read (read.ts). Ids without those characters
+ * (the generated ones) keep the plain reference.
+ */
+export function exactLookupValue(ref: string, id: string): string {
+  if (!/[~*?]/.test(id)) return ref;
+  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?")`;
+}
+
 function writeSheet(wb: Workbook, sheet: string, lines: readonly Line[], input: CascadeInput): void {
   const { layout, lang, portable } = input;
   const byId = new Map(input.rows.map((row) => [row.kpi.id, row.kpi]));
   const set = formulas(portable ? 'portable' : 'kpi');
-  const lookup = (key: 'weight' | 'score' | 'status', row: number) => {
-    const found = `INDEX(${fieldColumn(layout, key)},MATCH($${columnLetter(col('id'))}${row},${fieldColumn(layout, 'id')},0))`;
+  const lookup = (key: 'weight' | 'score' | 'status', row: number, id: string) => {
+    const value = exactLookupValue(`$${columnLetter(col('id'))}${row}`, id);
+    const found = `INDEX(${fieldColumn(layout, key)},MATCH(${value},${fieldColumn(layout, 'id')},0))`;
     // A blank Register cell stays blank here (INDEX alone would show 0).
     return `=IF(${found}="","",${found})`;
   };
@@ -196,9 +210,9 @@ function writeSheet(wb: Workbook, sheet: string, lines: readonly Line[], input: 
       put('level', enumLabel('level', kpi.level, lang));
       put('parent', kpi.parent_id ?? null);
       put('parentName', parent?.name ?? null);
-      put('weight', { formula: lookup('weight', sheetRow), result: cached(weightOf(kpi), portable) });
-      put('score', { formula: lookup('score', sheetRow), result: cached(score, portable) });
-      put('status', { formula: lookup('status', sheetRow), result: cached(status, portable) });
+      put('weight', { formula: lookup('weight', sheetRow, kpi.id), result: cached(weightOf(kpi), portable) });
+      put('score', { formula: lookup('score', sheetRow, kpi.id), result: cached(score, portable) });
+      put('status', { formula: lookup('status', sheetRow, kpi.id), result: cached(status, portable) });
     }
     if (line.rollup) {
       const first = sheetRow + 1;

@@ -168,11 +168,12 @@ export function buildCascadeSheets(wb: Workbook, input: CascadeInput): string[] 
 
 /**
  * MATCH(…, 0) reads `?` and `*` in a text lookup value as wildcards and `~` as their escape, and ignores
- * case (ECMA-376 Part 1 §18.17.7, MATCH; LibreOffice does the same for .xlsx files, whose wildcard mode
- * it turns on; Google Sheets too): an id such as `A*` would find `AB`. The id's cell is escaped (`~~`, `~*`,
- * `~?`) when it holds one of them, so MATCH finds exactly that id; ids that differ only in case are refused
- * when a register is adopted (adopt.ts) and reported when it is read (read.ts). Ids without those characters
- * (the generated ones) keep the plain reference.
+ * case (ECMA-376 Part 1 §18.17.7, MATCH; LibreOffice does the same in .xlsx files, which turn its wildcard
+ * mode on: test/register/lookup-ids.test.ts): an id such as `A*` would find `AB`. The id's cell is escaped
+ * (`~~`, `~*`, `~?`) when it holds one of them, so MATCH finds exactly that id; ids that differ only in case
+ * are refused when a register is adopted (adopt.ts) and reported when it is read (read.ts). Ids without those
+ * characters (all generated ones) keep the plain reference. Google's MATCH page (support.google.com/docs/
+ * answer/3093378) says nothing of wildcards; Sheets is commonly reported to follow Excel here, unverified.
  */
 export function exactLookupValue(ref: string, id: string): string {
   if (!/[~*?]/.test(id)) return ref;

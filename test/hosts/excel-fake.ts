@@ -263,6 +263,8 @@ export function calculate(formula: string, lookup: Lookup): Scalar {
 
 export interface FakeExcelOptions {
   payloadLimit?: number;
+  /** The workbook uses the 1904 date system (Excel for Mac's old default): its serials are 1462 smaller. */
+  date1904?: boolean;
   /** The error code of a response over the payload limit (default ResponsePayloadSizeLimitExceeded). */
   oversizedResponse?: 'ResponsePayloadSizeLimitExceeded' | 'GeneralException';
   /** Cells one range read may return (default 5,000,000; tests lower it as they lower payloadLimit). */
@@ -290,8 +292,11 @@ export class FakeExcel {
   readonly context: Excel.RequestContext;
   private nextFailure?: string;
 
+  readonly date1904: boolean;
+
   constructor(options: FakeExcelOptions = {}) {
     this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
+    this.date1904 = options.date1904 ?? false;
     this.oversizedResponse = options.oversizedResponse ?? 'ResponsePayloadSizeLimitExceeded';
     this.readCellLimit = options.readCellLimit ?? READ_CELL_LIMIT;
     this.overReadLimit = options.overReadLimit ?? 'RangeExceedsLimit';
@@ -512,9 +517,13 @@ class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
   readonly application: { [name: string]: (...args: unknown[]) => void };
+  readonly functions: { date(year: number, month: number, day: number): FakeFunctionResult };
   constructor(excel: FakeExcel) {
     this.worksheets = new FakeWorksheetCollection(excel);
     this.tables = new FakeTableCollection(excel, undefined);
+    this.functions = {
+      date: (year, month, day) => new FakeFunctionResult(excel, () => excelDate(excel, year, month, day)),
+    };
     this.application = {
       suspendApiCalculationUntilNextSync: () => excel.suspendCalculation(),
       suspendScreenUpdatingUntilNextSync: () => excel.suspendScreen(),
@@ -523,6 +532,40 @@ class FakeWorkbookProxy {
           excel.calculations++;
         }),
     };
+  }
+}
+
+/**
+ * Excel's DATE(year, month, day) as a serial in the workbook's date system: days from 1904-01-01, or days
+ * from 1899-12-31 plus Excel's fictitious 29 Feb 1900 from March 1900 on (Microsoft: "Excel incorrectly
+ * assumes that the year 1900 is a leap year").
+ */
+function excelDate(excel: FakeExcel, year: number, month: number, day: number): number {
+  const utc = Date.UTC(year, month - 1, day);
+  if (excel.date1904) return (utc - Date.UTC(1904, 0, 1)) / 86_400_000;
+  const days = (utc - Date.UTC(1899, 11, 31)) / 86_400_000;
+  return days >= 60 ? days + 1 : days;
+}
+
+/** A worksheet function's result (`workbook.functions.*`): its value is there after load and sync. */
+class FakeFunctionResult extends Proxy {
+  constructor(
+    excel: FakeExcel,
+    private readonly compute: () => number,
+  ) {
+    super(excel);
+  }
+
+  load(spec: string): this {
+    this.excel.enqueue(`functions load ${spec}`, 64, () => {
+      for (const name of this.propsOf(spec)) this.loaded.set(name, name === 'value' ? this.compute() : null);
+      return 16;
+    });
+    return this;
+  }
+
+  get value(): number {
+    return this.read('value');
   }
 }
 

@@ -1,4 +1,4 @@
-import { dateToSerial, serialToDate } from '../../core/dates';
+import { dateToSerialNumber, serialToLocalDate, wallClockOf, type DateSystem } from '../../core/calendar';
 import { isFormulaCell, type CellValue, type SheetData, type WriteCell } from '../../register/workbook';
 
 /**
@@ -9,7 +9,6 @@ import { isFormulaCell, type CellValue, type SheetData, type WriteCell } from '.
 
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm';
-const DAY_MS = 86_400_000;
 
 /**
  * Text Excel would turn into something else when it is typed: a formula (`=`, `+`, `-`, `@`), a number,
@@ -18,31 +17,38 @@ const DAY_MS = 86_400_000;
  */
 const COERCIBLE_TEXT = /^\s*[=+\-@'#]|\d|^\s*(true|false)\s*$/i;
 
-const timeOfDay = (date: Date) =>
-  date.getHours() * 3_600_000 +
-  date.getMinutes() * 60_000 +
-  date.getSeconds() * 1000 +
-  date.getMilliseconds();
+const timeOfDay = (date: Date) => wallClockOf(date).time;
 
-/** A Date as an Excel serial number, with its time of day as the fraction. */
-export function toSerial(date: Date): number {
-  return dateToSerial(date) + timeOfDay(date) / DAY_MS;
+/** A Date as a serial number in the workbook's date system, with its time of day as the fraction. */
+export function toSerial(date: Date, system: DateSystem = 1900): number {
+  return dateToSerialNumber(date, system);
 }
 
-/** An Excel serial number as a local Date (time of day from the fraction, to the millisecond). */
-export function fromSerial(serial: number): Date {
-  const whole = Math.floor(serial);
-  const day = serialToDate(whole);
-  const ms = Math.round((serial - whole) * DAY_MS);
-  return new Date(day.getFullYear(), day.getMonth(), day.getDate(), 0, 0, 0, ms);
+/**
+ * A date-formatted cell's serial as the port's Date (its time of day from the fraction, to the
+ * millisecond), or the number itself when no date cell can show it (Excel shows ####): 0 or negative,
+ * past 9999-12-31.
+ */
+export function fromSerial(serial: number, system: DateSystem = 1900): Date | number {
+  return serialToLocalDate(serial, system) ?? serial;
 }
 
-/** What to send for one cell (`''` clears it: `null` would mean "leave this cell as it is"). */
-export function toExcelInput(cell: WriteCell): string | number | boolean {
+/**
+ * What to send for one cell (`''` clears it: `null` would mean "leave this cell as it is"). A Date stays a
+ * Date here: its serial depends on the workbook's date system, which withSerials applies when it is known.
+ */
+export function toExcelInput(cell: WriteCell): string | number | boolean | Date {
   if (cell === null || cell === undefined) return '';
   if (isFormulaCell(cell)) return cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
-  if (cell instanceof Date) return toSerial(cell);
   return cell;
+}
+
+/** toExcelInput's rows with each Date as its serial in the workbook's date system. */
+export function withSerials(
+  rows: readonly (readonly (string | number | boolean | Date)[])[],
+  system: DateSystem,
+): (string | number | boolean)[][] {
+  return rows.map((line) => line.map((cell) => (cell instanceof Date ? toSerial(cell, system) : cell)));
 }
 
 /** The number format a cell needs before it is written, or null to leave its format alone. */
@@ -74,6 +80,7 @@ export function toSheetData(
   rawValues: readonly (readonly unknown[])[],
   rawFormulas: readonly (readonly unknown[])[],
   rawFormats: readonly (readonly unknown[])[],
+  system: DateSystem = 1900,
 ): SheetData {
   const rows = rowIndex + rawValues.length;
   const cols = columnIndex + (rawValues[0]?.length ?? 0);
@@ -88,7 +95,8 @@ export function toSheetData(
       const isFormula = typeof formula === 'string' && formula.startsWith('=') && formula !== raw;
       let value = raw as CellValue;
       if (value === '' && !isFormula) value = null;
-      else if (typeof value === 'number' && isDateFormat(rawFormats[r]?.[c])) value = fromSerial(value);
+      else if (typeof value === 'number' && isDateFormat(rawFormats[r]?.[c]))
+        value = fromSerial(value, system);
       values[rowIndex + r][columnIndex + c] = value;
       if (isFormula) formulas[rowIndex + r][columnIndex + c] = formula;
     }),

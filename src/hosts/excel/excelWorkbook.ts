@@ -13,7 +13,8 @@ import {
   type WriteCell,
 } from '../../register/workbook';
 import { parseAddress } from './address';
-import { formatFor, toExcelInput, toSheetData } from './cells';
+import type { DateSystem } from '../../core/calendar';
+import { formatFor, toExcelInput, toSheetData, withSerials } from './cells';
 import {
   DEFAULT_PAYLOAD_BUDGET,
   cameBackEmpty,
@@ -43,6 +44,8 @@ interface Command {
   /** Estimated request bytes. */
   bytes: number;
   run(context: Excel.RequestContext): void;
+  /** It writes dates, so the workbook's date system must be known before it runs. */
+  dates?: boolean;
 }
 
 /** A block to read; `formulas: false` leaves formulas out of the response when only values matter. */
@@ -84,6 +87,8 @@ export class ExcelWorkbook implements Workbook {
   private suspended = false;
   /** The sheet names, once read: only this workbook's addSheet changes them within one Excel.run. */
   private names?: string[];
+  /** The workbook's date system, read with the sheet names (or before the first write of a date). */
+  private dateSystem?: DateSystem;
   /** Round trips made so far (a diagnostic; tests count them on the context as well). */
   syncCount = 0;
 
@@ -147,7 +152,7 @@ export class ExcelWorkbook implements Workbook {
       formulas: unknown[][] | undefined,
       formats: unknown[][],
     ) => {
-      const data = toSheetData(range.sheet, 0, 0, values, formulas ?? values, formats);
+      const data = toSheetData(range.sheet, 0, 0, values, formulas ?? values, formats, this.dateSystem);
       return { values: data.values, formulas: data.formulas };
     };
     const empty = ranges.filter((range) => range.rows <= 0 || range.cols <= 0);
@@ -250,12 +255,18 @@ export class ExcelWorkbook implements Workbook {
       const formatBytes = needsFormat
         ? sliceFormats.reduce((sum, line) => sum + estimateRowBytes(line), 0)
         : 0;
-      this.enqueue(slice.bytes + formatBytes, (context) => {
-        const range = sheetOf(context, sheet).getRange(rangeAddress(ref, false));
-        if (needsFormat) range.numberFormat = sliceFormats;
-        if (hasFormula) range.formulas = values;
-        else range.values = values;
-      });
+      const hasDate = values.some((line) => line.some((cell) => cell instanceof Date));
+      this.enqueue(
+        slice.bytes + formatBytes,
+        (context) => {
+          const range = sheetOf(context, sheet).getRange(rangeAddress(ref, false));
+          if (needsFormat) range.numberFormat = sliceFormats;
+          const sent = withSerials(values, this.dateSystem ?? 1900);
+          if (hasFormula) range.formulas = sent;
+          else range.values = sent;
+        },
+        hasDate,
+      );
     }
   }
 
@@ -466,8 +477,19 @@ export class ExcelWorkbook implements Workbook {
     this.queue.unshift(...writes);
   }
 
-  private enqueue(bytes: number, run: (context: Excel.RequestContext) => void): void {
-    this.queue.push({ bytes, run });
+  private enqueue(bytes: number, run: (context: Excel.RequestContext) => void, dates = false): void {
+    this.queue.push({ bytes, run, dates });
+  }
+
+  /**
+   * Excel's answer to "which date system does this workbook use?". `Workbook.use1904DateSystem` is in
+   * Office.js's preview API set only (Microsoft's "Excel JavaScript preview APIs" list; not in
+   * @types/office-js 1.0.612), so this asks Excel's DATE function (`workbook.functions.date`, ExcelApi 1.2),
+   * whose year runs "from 1900 or 1904 (depending on the workbook's date system)" (its Office.js reference):
+   * DATE(1904,1,1) is 0 in the 1904 system and 1462 in the 1900 system.
+   */
+  private loadDateSystem(): Excel.FunctionResult<number> {
+    return this.context.workbook.functions.date(1904, 1, 1).load('value');
   }
 
   /**
@@ -476,6 +498,11 @@ export class ExcelWorkbook implements Workbook {
    * flush carries it: no extra round trip.
    */
   private async applyQueued(): Promise<void> {
+    if (this.dateSystem === undefined && this.queue.some((command) => command.dates)) {
+      const dates = this.loadDateSystem();
+      await this.sync();
+      this.dateSystem = dates.value === 0 ? 1904 : 1900;
+    }
     if (this.unplacedLists.length > 0) await this.placeLists();
     const commands = [...this.queue, ...this.tableQueue];
     this.queue = [];
@@ -512,7 +539,9 @@ export class ExcelWorkbook implements Workbook {
       return [...this.names];
     }
     const worksheets = this.context.workbook.worksheets.load('items/name');
+    const dates = this.dateSystem === undefined ? this.loadDateSystem() : undefined;
     await this.sync();
+    if (dates) this.dateSystem = dates.value === 0 ? 1904 : 1900;
     this.names = worksheets.items.map((sheet) => sheet.name).filter((name) => !isListsSheet(name));
     return [...this.names];
   }
@@ -547,6 +576,7 @@ export class ExcelWorkbook implements Workbook {
             range.values,
             range.formulas,
             range.numberFormat,
+            this.dateSystem,
           ),
         ];
       }),
@@ -581,7 +611,15 @@ export class ExcelWorkbook implements Workbook {
       const cells = await this.readRowsInBlocks(ref, ['values', 'formulas', 'numberFormat']);
       result.set(
         name,
-        toSheetData(name, size.rowIndex, size.columnIndex, cells.values, cells.formulas, cells.numberFormat),
+        toSheetData(
+          name,
+          size.rowIndex,
+          size.columnIndex,
+          cells.values,
+          cells.formulas,
+          cells.numberFormat,
+          this.dateSystem,
+        ),
       );
     }
     return result;

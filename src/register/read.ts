@@ -72,7 +72,15 @@ export function registerHeaderIndex(values: readonly (readonly CellValue[])[]): 
 const HEADER_ROWS = 10;
 
 type MessageKey =
-  'noRegister' | 'required' | 'notNumber' | 'notDate' | 'unknownWord' | 'invalid' | 'negative' | 'duplicate';
+  | 'noRegister'
+  | 'required'
+  | 'notNumber'
+  | 'notDate'
+  | 'unknownWord'
+  | 'invalid'
+  | 'negative'
+  | 'duplicate'
+  | 'caseOnly';
 
 const MESSAGES: Catalog<MessageKey> = {
   en: {
@@ -84,6 +92,8 @@ const MESSAGES: Catalog<MessageKey> = {
     invalid: '{field} is not valid.',
     negative: '{field} must not be negative.',
     duplicate: 'ID {value} is already used in row {row}.',
+    caseOnly:
+      'ID {value} differs from ID {other} in row {row} only in case: spreadsheet lookups cannot tell them apart, so give one of them another ID.',
   },
   'zh-HK': {
     noRegister: '找不到 KPI 登記冊:沒有工作表同時有指標欄及目標、實際或負責人欄。',
@@ -94,6 +104,8 @@ const MESSAGES: Catalog<MessageKey> = {
     invalid: '{field}無效。',
     negative: '{field}不可以是負數。',
     duplicate: '編號 {value} 已用於第 {row} 行。',
+    caseOnly:
+      '編號 {value} 與第 {row} 行的編號 {other} 只有大小寫不同：試算表查找無法分辨，請把其中一個改用另一編號。',
   },
 };
 
@@ -351,6 +363,7 @@ function readKpis(found: Found, lang: Lang, problems: ReadProblem[]): Kpi[] {
   const readerOf = (key: InputKey) => readers.get(key) as Reader;
   const kpis: Kpi[] = [];
   const firstRowOf = new Map<string, number>();
+  const firstOfFolded = new Map<string, { id: string; row: number }>();
   found.sheet.values.forEach((row, index) => {
     if (index <= found.headerIndex) return;
     if (Object.values(columns).every((col) => isBlankCell(row[col as number]))) return;
@@ -368,6 +381,18 @@ function readKpis(found: Found, lang: Lang, problems: ReadProblem[]): Kpi[] {
       else {
         firstRowOf.set(parsed.data.id, sheetRow);
         kpis.push(parsed.data);
+        // Kept, but reported: the cascade sheets' MATCH would show one of the two KPIs for both.
+        const folded = parsed.data.id.toLowerCase();
+        const other = firstOfFolded.get(folded);
+        if (!other) firstOfFolded.set(folded, { id: parsed.data.id, row: sheetRow });
+        else {
+          const message = describe('caseOnly', lang, {
+            value: parsed.data.id,
+            other: other.id,
+            row: other.row,
+          });
+          problems.push({ sheet: found.sheet.name, row: sheetRow, message });
+        }
         return;
       }
     }

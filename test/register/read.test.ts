@@ -101,7 +101,8 @@ describe('readRegister', () => {
     );
     await fc.assert(
       fc.asyncProperty(
-        fc.uniqueArray(kpi, { selector: (k) => k.id, minLength: 1, maxLength: 6 }),
+        // Ids that differ only in case are reported (issue 9), so the valid registers have none.
+        fc.uniqueArray(kpi, { selector: (k) => k.id.toLowerCase(), minLength: 1, maxLength: 6 }),
         fc.constantFrom(...LANGS),
         async (kpis, lang) => {
           const wb = new MemoryWorkbook();
@@ -150,6 +151,47 @@ describe('readRegister', () => {
     expect(read.problems).toEqual([
       { sheet: report.sheets.register, row: 3, message: '目標必須是數字,而不是「很多」。' },
     ]);
+  });
+
+  it('reports ids that differ only in case, in both languages (issue 9)', async () => {
+    for (const lang of LANGS) {
+      const { wb, report } = await built(lang);
+      wb.write(report.sheets.register, 3, col('id'), [[SAMPLE_KPIS[0].id.toLowerCase()]]);
+      const read = await readRegister(wb);
+      const text =
+        lang === 'en'
+          ? `ID ${SAMPLE_KPIS[0].id.toLowerCase()} differs from ID ${SAMPLE_KPIS[0].id} in row 2 only in case: spreadsheet lookups cannot tell them apart, so give one of them another ID.`
+          : `編號 ${SAMPLE_KPIS[0].id.toLowerCase()} 與第 2 行的編號 ${SAMPLE_KPIS[0].id} 只有大小寫不同：試算表查找無法分辨，請把其中一個改用另一編號。`;
+      expect(read.problems).toEqual([{ sheet: report.sheets.register, row: 3, message: text }]);
+      expect(read.kpis).toHaveLength(SAMPLE_KPIS.length);
+    }
+  });
+
+  it('takes a built register before a KPI list called Register (issue 9)', async () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet('Register');
+    wb.write('Register', 1, 1, [
+      ['KPI', 'Owner', 'Target'],
+      ['My own list', 'Ann', 5],
+    ]);
+    const report = await buildRegister(
+      wb,
+      { kpis: SAMPLE_KPIS.map((k) => ({ ...k })), checkIns: [...SAMPLE_CHECKINS] },
+      { lang: 'en', today: TODAY },
+    );
+    expect(report.sheets.register).toBe('Register (2)');
+    const read = await readRegister(wb);
+    expect(read.sheets.register).toBe('Register (2)');
+    expect(read.built).toBe(true);
+    expect(read.kpis).toEqual(sampleAsRegistered());
+
+    const list = new MemoryWorkbook();
+    list.addSheet('Register');
+    list.write('Register', 1, 1, [
+      ['KPI', 'Owner', 'Target'],
+      ['My own list', 'Ann', 5],
+    ]);
+    expect((await readRegister(list)).built).toBeUndefined();
   });
 
   it('finds the register by its headers, whatever the sheet is called and wherever the columns are', async () => {

@@ -17,6 +17,7 @@ import { buildCascadeSheets, type CascadeRow } from './cascade-sheets';
 import { cached, computeRow, latestActuals, type RowValues } from './computed';
 import { buildDashboard, type DashboardFinding } from './dashboard';
 import { formulas, rowRefs } from './formulas';
+import { checkSheetRows, fitTableColumnName, fitText, MAX_TABLE_COLUMN_NAME } from './limits';
 import {
   fieldRange,
   fieldRows,
@@ -96,6 +97,10 @@ export async function buildRegister(
     'KPIRegister',
     existingTables.map((t) => t.name),
   );
+
+  // A sheet past Excel's last row is refused before any work (Register: header + KPIs; Check-ins: header + rows).
+  checkSheetRows('register', 1 + data.kpis.length);
+  checkSheetRows('checkIns', 1 + data.checkIns.length);
 
   progress('register');
   wb.addSheet(sheets.dashboard);
@@ -280,8 +285,10 @@ function extraHeaders(columns: readonly { header: string }[], lang: Lang): strin
     for (const field of REGISTER_FIELDS) taken.add(header(field.key, l).toLowerCase());
   return columns.map((column, index) => {
     const base = column.header.trim() || (lang === 'en' ? `Column ${index + 1}` : `欄 ${index + 1}`);
-    let text = base;
-    for (let n = 2; taken.has(text.toLowerCase()); n++) text = `${base} (${n})`;
+    // A table column's name (and so its header) is at most 255 characters, numbered repeats included.
+    let text = fitTableColumnName(base);
+    for (let n = 2; taken.has(text.toLowerCase()); n++)
+      text = `${fitText(base, MAX_TABLE_COLUMN_NAME - ` (${n})`.length)} (${n})`;
     taken.add(text.toLowerCase());
     return text;
   });

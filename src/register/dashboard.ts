@@ -3,8 +3,9 @@ import { enumLabel } from '../core/fields';
 import { format, type Catalog, type Lang } from '../core/i18n';
 import { LEVELS, STATUSES, type Kpi, type Status } from '../core/model';
 import type { RowValues } from './computed';
-import { exactCriterion } from './formulas';
+import { exactCriterion, textLiteral } from './formulas';
 import { fieldColumn, type RegisterLayout } from './layout';
+import { EXCEL_MAX_ROWS, fitCellText, fitCriterion } from './limits';
 import { COLORS, COUNT_FORMAT, DATE_FORMAT, departmentGrouper } from './style';
 import type { Workbook, WriteCell } from './workbook';
 
@@ -47,7 +48,8 @@ type TextKey =
   | 'ids'
   | 'fix'
   | 'noFindings'
-  | 'noDepartment';
+  | 'noDepartment'
+  | 'moreFindings';
 
 const TEXT: Catalog<TextKey> = {
   en: {
@@ -66,6 +68,7 @@ const TEXT: Catalog<TextKey> = {
     fix: 'What to do: {fix}',
     noFindings: 'No findings: the register is healthy.',
     noDepartment: '(no department)',
+    moreFindings: '… and {count} more findings: run kpi-register check for the full list.',
   },
   'zh-HK': {
     title: 'KPI 儀表板',
@@ -83,8 +86,15 @@ const TEXT: Catalog<TextKey> = {
     fix: '建議做法:{fix}',
     noFindings: '沒有發現問題:登記冊狀況良好。',
     noDepartment: '(沒有部門)',
+    moreFindings: '…另有 {count} 項發現:執行 kpi-register check 查看完整清單。',
   },
 };
+
+/** exactCriterion, cut to the 255 characters a COUNTIFS criterion may have (see limits.ts). */
+function criterion(text: string): string {
+  const value = exactCriterion(text).slice(1, -1).replace(/""/g, '"');
+  return textLiteral(fitCriterion(value));
+}
 
 /** Columns A–F: the counts, then the findings below them. */
 const COUNT_COLS = 6;
@@ -126,7 +136,7 @@ export function buildDashboard(wb: Workbook, input: DashboardInput): number {
     const cells: WriteCell[] = [label];
     for (const code of STATUSES) {
       cells.push({
-        formula: countifs(`,${statusCol},${exactCriterion(code)}`),
+        formula: countifs(`,${statusCol},${criterion(code)}`),
         result: members.filter((index) => statusOf(index) === code).length,
       });
     }
@@ -152,7 +162,7 @@ export function buildDashboard(wb: Workbook, input: DashboardInput): number {
     push(
       countLine(
         enumLabel('level', level, lang),
-        [[levelCol, exactCriterion(label)]],
+        [[levelCol, criterion(label)]],
         (kpi) => kpi.level === level,
       ),
     );
@@ -180,7 +190,7 @@ export function buildDashboard(wb: Workbook, input: DashboardInput): number {
     push(
       countLine(
         group.title,
-        spellings.map((text) => [departmentCol, exactCriterion(text)]),
+        spellings.map((text) => [departmentCol, criterion(text)]),
         (kpi) => lower.has((kpi.department ?? '').toLowerCase()),
       ),
     );
@@ -203,13 +213,22 @@ export function buildDashboard(wb: Workbook, input: DashboardInput): number {
   sectionRows.push(push([t.health]));
   headerRows.push(push([t.rule, t.ids]));
   if (input.findings.length === 0) push([t.noFindings]);
-  for (const finding of input.findings) {
+  // Three rows a finding, as many as fit above Excel's last row; one line says how many more there are.
+  const room = Math.floor((EXCEL_MAX_ROWS - rows.length - 1) / 3);
+  const listed = input.findings.length > room ? input.findings.slice(0, room) : input.findings;
+  for (const finding of listed) {
     push([finding.rule, finding.ids.join(', ')]);
     push([null, finding.message]);
     push([null, format(t.fix, { fix: finding.fix })]);
   }
+  if (listed.length < input.findings.length)
+    push([null, format(t.moreFindings, { count: input.findings.length - listed.length })]);
+  // Text past a cell's 32,767 characters (a finding naming thousands of KPIs) is cut with a visible "…".
   const grid: WriteCell[][] = rows.map((line) =>
-    Array.from({ length: COUNT_COLS }, (_, c): WriteCell => line[c] ?? null),
+    Array.from({ length: COUNT_COLS }, (_, c): WriteCell => {
+      const cell = line[c] ?? null;
+      return typeof cell === 'string' ? fitCellText(cell) : cell;
+    }),
   );
 
   wb.write(sheet, 1, 1, grid);

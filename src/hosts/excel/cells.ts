@@ -1,4 +1,5 @@
 import { dateToSerialNumber, serialToLocalDate, wallClockOf, type DateSystem } from '../../core/calendar';
+import { fitCellText } from '../../register/limits';
 import { isFormulaCell, type CellValue, type SheetData, type WriteCell } from '../../register/workbook';
 
 /**
@@ -40,7 +41,8 @@ export function fromSerial(serial: number, system: DateSystem = 1900): Date | nu
 export function toExcelInput(cell: WriteCell): string | number | boolean | Date {
   if (cell === null || cell === undefined) return '';
   if (isFormulaCell(cell)) return cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
-  return cell;
+  // Excel's 32,767 characters a cell, cut as every host cuts them (limits.ts).
+  return typeof cell === 'string' ? fitCellText(cell) : cell;
 }
 
 /** toExcelInput's rows with each Date as its serial in the workbook's date system. */

@@ -7,6 +7,7 @@ import {
   type RangeRef,
   type WriteCell,
 } from '../../register/workbook';
+import { fitCellText, fitTableColumnName, fitText, MAX_TABLE_COLUMN_NAME } from '../../register/limits';
 
 /**
  * Input checks shared by the hosts that apply writes at once (in-memory, .xlsx file). They follow
@@ -95,7 +96,9 @@ function checkValue(value: unknown): CellValue {
     if (!Number.isFinite(value)) throw new WorkbookInputError(`${value} cannot be stored in a cell.`);
     return value;
   }
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  // Excel holds at most 32,767 characters in a cell: longer text is cut with a visible "…" (limits.ts).
+  if (typeof value === 'string') return fitCellText(value);
+  if (typeof value === 'boolean') return value;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime()))
       throw new WorkbookInputError('An invalid date cannot be stored in a cell.');
@@ -204,8 +207,10 @@ export function tableHeaderNames(cells: readonly CellValue[]): string[] {
   const seen = new Set<string>();
   return cells.map((cell, i) => {
     const base = cell === null ? `Column${i + 1}` : cell instanceof Date ? formatIsoDate(cell) : String(cell);
-    let name = base;
-    for (let n = 2; seen.has(nameKey(name)); n++) name = `${base}${n}`;
+    // Office allows a table column's name 255 characters (limits.ts): longer headers are cut to fit.
+    let name = fitTableColumnName(base);
+    for (let n = 2; seen.has(nameKey(name)); n++)
+      name = `${fitText(base, MAX_TABLE_COLUMN_NAME - String(n).length)}${n}`;
     seen.add(nameKey(name));
     return name;
   });

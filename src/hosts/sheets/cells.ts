@@ -1,3 +1,4 @@
+import { fitCellText } from '../../register/limits';
 import { isFormulaCell, type CellValue, type SheetData, type WriteCell } from '../../register/workbook';
 import { fromSheetsFormula, toSheetsFormula } from './formulas';
 import type { ZoneShift } from './zone';
@@ -18,7 +19,12 @@ export function toSheetsInput(cell: WriteCell, zone: ZoneShift): string | number
   if (isFormulaCell(cell))
     return toSheetsFormula(cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`);
   if (cell instanceof Date) return zone.toSheet(cell);
-  if (typeof cell === 'string') return PARSED_BY_SHEETS.test(cell) ? `'${cell}` : cell;
+  // Excel's 32,767 characters a cell (Sheets allows 50,000): cut as every host cuts them, so a register
+  // moved between Sheets and Excel keeps the same text (limits.ts).
+  if (typeof cell === 'string') {
+    const text = fitCellText(cell);
+    return PARSED_BY_SHEETS.test(text) ? `'${text}` : text;
+  }
   return cell;
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { WorkbookSaveError } from '../hosts/file';
 import { CliError } from './errors';
@@ -29,8 +29,15 @@ export function checkOutput(
   if (options.input !== undefined && target === path.resolve(options.input)) {
     throw new CliError('error.outputIsInput', { path: shown });
   }
+  // The same file under another name (a link to it, or to its folder): --force must not replace the input.
+  if (options.input !== undefined && sameFile(target, options.input)) {
+    throw new CliError('error.outputIsInputLink', { path: shown, input: options.input });
+  }
   if (existsSync(target)) {
-    if (!statSync(target).isFile()) throw new CliError('error.outputIsFolder', { path: shown });
+    const info = statSync(target);
+    if (info.isDirectory()) throw new CliError('error.outputIsFolder', { path: shown });
+    // A device (a link to /dev/full), a pipe or a socket: not a file a workbook can be saved as.
+    if (!info.isFile()) throw new CliError('error.outputNotFile', { path: shown });
     if (!options.force) throw new CliError('error.outputExists', { path: shown });
   }
   const folder = path.dirname(target);
@@ -41,6 +48,31 @@ export function checkOutput(
     // reported below
   }
   if (!isFolder) throw new CliError('error.outputNoFolder', { path: shown, folder });
+}
+
+/**
+ * Whether `output` names the file `input` is, once links are followed: the output's real path (or, when it
+ * does not exist yet, its folder's real path and its name), or the same device and inode (a hard link).
+ */
+export function sameFile(output: string, input: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(input);
+  } catch {
+    return false;
+  }
+  try {
+    const a = statSync(output);
+    const b = statSync(real);
+    if (a.dev === b.dev && a.ino === b.ino) return true;
+  } catch {
+    // the output does not exist (yet): compare where it would be written
+  }
+  try {
+    return path.join(realpathSync(path.dirname(output)), path.basename(output)) === real;
+  } catch {
+    return false;
+  }
 }
 
 /** `EACCES`, `ENOSPC`, … : short and the same in every language. */

@@ -3,8 +3,10 @@ import { parseIsoDate, today as todayOf } from '../core/dates';
 import type { Lang } from '../core/i18n';
 import { WorkbookOpenError, WorkbookSaveError } from '../hosts/file';
 import { isAdoptError } from '../register/adopt';
+import { EXCEL_MAX_ROWS, RowLimitError } from '../register/limits';
+import { sheetName } from '../core/fields';
 import { check } from './commands/check';
-import { demo } from './commands/demo';
+import { demo, DEMO_FILE } from './commands/demo';
 import { init } from './commands/init';
 import type { CliContext } from './context';
 import { CliError, EXIT, isCliError, oneLine } from './errors';
@@ -37,13 +39,15 @@ const USAGE_ERRORS: Readonly<Record<string, MessageKey>> = {
 /** Runs `kpi-register` with the arguments after the program name; resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let lang: Lang = langFromEnv(io.env);
+  // The file the command works on, named by an error nobody foresaw.
+  const where: { file?: string } = {};
   const fail = (line: string, code: number) => {
     io.stderr.write(`${message(lang, 'error.prefix')} ${oneLine(line)}\n`);
     return code;
   };
   try {
     lang = scanLang(argv, lang);
-    return await run(argv, io, lang);
+    return await run(argv, io, lang, where);
   } catch (error) {
     if (isCliError(error)) return fail(error.text(lang), error.exitCode);
     if (error instanceof WorkbookOpenError || error instanceof WorkbookSaveError) {
@@ -51,9 +55,29 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
     if (isAdoptError(error)) return fail(error.text(lang), EXIT.badInput);
     if (error instanceof CommanderError) return fail(usageError(error, lang), EXIT.badInput);
+    if (error instanceof RowLimitError) {
+      const sheet = {
+        register: 'register',
+        checkIns: 'checkins',
+        dashboard: 'dashboard',
+        cascade: 'company',
+      } as const;
+      return fail(
+        message(lang, 'error.tooManyRows', {
+          sheet: sheetName(sheet[error.sheet], lang),
+          rows: error.rows,
+          max: EXCEL_MAX_ROWS,
+        }),
+        EXIT.badInput,
+      );
+    }
     if (io.env.KPI_REGISTER_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
-    const text = error instanceof Error ? error.message : String(error);
-    return fail(message(lang, 'error.unexpected', { message: text }), EXIT.internal);
+    // Anything else came from the file (a library's complaint about an odd workbook, a register too large
+    // for memory): one line that names the file and says what to try, exit 2 like any unusable input.
+    const text = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+    if (where.file === undefined)
+      return fail(message(lang, 'error.unexpected', { message: text }), EXIT.badInput);
+    return fail(message(lang, 'error.unexpectedFile', { path: where.file, message: text }), EXIT.badInput);
   }
 }
 
@@ -70,7 +94,12 @@ function usageError(error: CommanderError, lang: Lang): string {
   return `${text} ${message(lang, 'usage.seeHelp')}`;
 }
 
-async function run(argv: readonly string[], io: CliIo, lang: Lang): Promise<number> {
+async function run(
+  argv: readonly string[],
+  io: CliIo,
+  lang: Lang,
+  where: { file?: string } = {},
+): Promise<number> {
   const t = (key: MessageKey) => message(lang, key);
   let exitCode: number = EXIT.ok;
   const context = (options: { lang?: string; today?: string }): CliContext => ({
@@ -117,6 +146,7 @@ async function run(argv: readonly string[], io: CliIo, lang: Lang): Promise<numb
     .option('--portable', t('option.portable'))
     .option('--force', t('option.force'))
     .action(async (options) => {
+      where.file = options.output ?? DEMO_FILE;
       const portable = readPortable(options, lang);
       exitCode = await demo(context({ ...program.opts(), ...options }), { ...options, portable });
     });
@@ -129,6 +159,7 @@ async function run(argv: readonly string[], io: CliIo, lang: Lang): Promise<numb
     .option('--portable', t('option.portable'))
     .option('--force', t('option.force'))
     .action(async (workbook: string, options) => {
+      where.file = workbook;
       const portable = readPortable(options, lang);
       exitCode = await init(context({ ...program.opts(), ...options }), workbook, { ...options, portable });
     });
@@ -137,6 +168,7 @@ async function run(argv: readonly string[], io: CliIo, lang: Lang): Promise<numb
     .argument('<register>', t('check.argument'))
     .option('--json', t('check.option.json'))
     .action(async (register: string, options) => {
+      where.file = register;
       exitCode = await check(context({ ...program.opts(), ...options }), register, {
         json: options.json,
         width: io.stdout.isTTY ? io.stdout.columns : undefined,

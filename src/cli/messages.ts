@@ -83,7 +83,15 @@ export type MessageKey =
   | 'check.col.severity'
   | 'check.col.rule'
   | 'check.col.finding'
-  | 'check.fix';
+  | 'check.fix'
+  // limits and unexpected failures (issue 9)
+  | 'error.tooManyRows'
+  | 'error.unexpectedFile'
+  | 'error.outputNotFile'
+  | 'error.outputIsInputLink'
+  | 'error.outputDiskFull'
+  | 'error.outputDenied'
+  | 'error.tooLargeToSave';
 
 export const MESSAGES: Catalog<MessageKey> = {
   en: {
@@ -161,6 +169,19 @@ export const MESSAGES: Catalog<MessageKey> = {
     'check.col.rule': 'Rule',
     'check.col.finding': 'Finding',
     'check.fix': 'Fix: {fix}',
+    'error.tooManyRows':
+      'The register\'s "{sheet}" sheet would need {rows} rows, more than Excel\'s {max}: split the KPIs into several workbooks.',
+    'error.unexpectedFile':
+      '{path} could not be processed ({message}): open it in Excel, save it again as .xlsx and retry; if it still fails, report it with the file.',
+    'error.outputNotFile':
+      'Cannot write {path}: it is not an ordinary file (a device or other special file); choose another file with -o.',
+    'error.outputIsInputLink':
+      'The output {path} is the input {input} under another name (a link): choose another file with -o.',
+    'error.outputDiskFull':
+      'Cannot write {path}: the disk is full; free some space or choose another folder with -o.',
+    'error.outputDenied': 'Cannot write {path}: permission denied; choose a folder you can write to with -o.',
+    'error.tooLargeToSave':
+      'The register for {path} is too large to build in memory ({message}): split the KPIs into several workbooks.',
   },
   'zh-HK': {
     'program.description': '建立、轉換及檢查 KPI 登記冊（.xlsx 活頁簿）。',
@@ -236,6 +257,17 @@ export const MESSAGES: Catalog<MessageKey> = {
     'check.col.rule': '規則',
     'check.col.finding': '問題',
     'check.fix': '建議：{fix}',
+    'error.tooManyRows':
+      '登記冊的「{sheet}」工作表需要 {rows} 行，超出 Excel 的上限 {max} 行：請把 KPI 分拆到多個活頁簿。',
+    'error.unexpectedFile':
+      '無法處理 {path}（{message}）：請在 Excel 開啟、另存為 .xlsx 後再試；如仍然失敗，請連同檔案回報。',
+    'error.outputNotFile':
+      '無法寫入 {path}：這不是一般檔案（是裝置或其他特殊檔案）；請用 -o 指定另一個檔案。',
+    'error.outputIsInputLink': '輸出檔 {path} 其實是輸入檔 {input}（經由連結）：請用 -o 指定另一個檔案。',
+    'error.outputDiskFull': '無法寫入 {path}：磁碟已滿；請騰出空間，或用 -o 指定另一個資料夾。',
+    'error.outputDenied': '無法寫入 {path}：沒有權限；請用 -o 指定一個你可寫入的資料夾。',
+    'error.tooLargeToSave':
+      '{path} 的登記冊太大，無法在記憶體中建立（{message}）：請把 KPI 分拆到多個活頁簿。',
   },
 };
 

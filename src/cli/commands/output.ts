@@ -22,7 +22,14 @@ export async function saveTo(
     await workbook.save(file);
   } catch (error) {
     if (error instanceof WorkbookSaveError) throw error;
-    throw new CliError('error.outputNotWritable', { path: shown, reason: errorCode(error) });
+    const code = errorCode(error);
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new CliError('error.outputDiskFull', { path: shown });
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new CliError('error.outputDenied', { path: shown });
+    // V8's "Invalid string length" or "Array buffer allocation failed": the file would not fit in memory.
+    if (error instanceof RangeError)
+      throw new CliError('error.tooLargeToSave', { path: shown, message: error.message });
+    throw new CliError('error.outputNotWritable', { path: shown, reason: code });
   } finally {
     ctx.progress.end();
   }

@@ -28,7 +28,8 @@ export const OPEN_ERRORS: Catalog<OpenErrorCode> = {
     notXlsx: '{source} is not an .xlsx workbook; save it from Excel as .xlsx.',
     notWorkbook: '{source} is a zip file but not an Excel workbook.',
     noSheets: '{source} contains no worksheets.',
-    corrupt: '{source} could not be read as an .xlsx workbook: {detail}',
+    corrupt:
+      '{source} could not be read as an .xlsx workbook (damaged, or saved by a program that writes it differently: {detail}); open it in Excel and save it again as .xlsx.',
     tooLarge:
       '{source} unpacks to more than {limit} MB (part {detail}), far beyond any ordinary workbook of its size, so it was not opened; open it in Excel, remove what is not needed and save it again.',
     tooManyRows:
@@ -45,7 +46,8 @@ export const OPEN_ERRORS: Catalog<OpenErrorCode> = {
     notXlsx: '{source} 不是 .xlsx 活頁簿；請在 Excel 另存為 .xlsx。',
     notWorkbook: '{source} 是 zip 檔案，但不是 Excel 活頁簿。',
     noSheets: '{source} 沒有任何工作表。',
-    corrupt: '無法把 {source} 讀取為 .xlsx 活頁簿：{detail}',
+    corrupt:
+      '無法把 {source} 讀取為 .xlsx 活頁簿（檔案損壞，或由寫法不同的程式儲存：{detail}）；請在 Excel 開啟後另存為 .xlsx。',
     tooLarge:
       '{source} 解壓後超過 {limit} MB（部分 {detail}），遠超同樣大小的一般活頁簿，因此沒有開啟；請在 Excel 開啟、移除不需要的內容後再儲存。',
     tooManyRows:

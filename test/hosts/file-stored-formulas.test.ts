@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { EXCEL_CALC_ID, trustCachedResults } from '../../src/hosts/file/calc-properties';
 import { callsKpiFunction, dialectOf, formulas, rowRefs } from '../../src/register/formulas';
 import { registerLayout } from '../../src/register/layout';
 import { fromStoredFormula, hasStoredKpiCall, toStoredFormula } from '../../src/hosts/file/stored-formulas';
@@ -86,5 +87,31 @@ describe("the register's dialect, as a reader sees it", () => {
     expect(dialectOf('=IF(R5="","",MIN(1,R5/Q5))')).toBe('portable');
     expect(callsKpiFunction('=IF(A1="KPI.SCORE(x)",1,2)')).toBe(false);
     expect(callsKpiFunction('=MYKPI.SCORE(1)')).toBe(false);
+  });
+});
+
+describe('the calcPr of a workbook that calls KPI.* functions', () => {
+  const features = '<ext uri="{B58B0392-4F1F-4190-BB64-5DF3571DCE5F}"';
+  it('replaces exceljs calcPr, adds the calcFeatures extension last, and is idempotent', () => {
+    const exceljs =
+      '<workbook><sheets><sheet/></sheets><calcPr calcId="171027" fullCalcOnLoad="1"/></workbook>';
+    const once = trustCachedResults(exceljs);
+    expect(once).toMatch(
+      new RegExp(
+        `^<workbook><sheets><sheet/></sheets><calcPr calcId="${EXCEL_CALC_ID}"/><extLst>${features.replace(/[{}]/g, '\\$&')}`,
+      ),
+    );
+    expect(once.endsWith('</xcalcf:calcFeatures></ext></extLst></workbook>')).toBe(true);
+    expect(trustCachedResults(once)).toBe(once);
+  });
+
+  it('adds calcPr after the defined names when there is none, and joins an existing extLst', () => {
+    const xml = trustCachedResults(
+      '<workbook><sheets/><definedNames><definedName name="a">1</definedName></definedNames><extLst><ext uri="x"/></extLst></workbook>',
+    );
+    expect(xml).toContain(
+      `</definedNames><calcPr calcId="${EXCEL_CALC_ID}"/><extLst><ext uri="x"/>${features}`,
+    );
+    expect(xml.match(/<extLst>/g)).toHaveLength(1);
   });
 });

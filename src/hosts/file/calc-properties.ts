@@ -48,7 +48,10 @@ export function trustCachedResults(workbookXml: string): string {
   const calcPr = `<calcPr calcId="${EXCEL_CALC_ID}"/>`;
   let xml = /<calcPr\b[^>]*\/>/.test(workbookXml)
     ? workbookXml.replace(/<calcPr\b[^>]*\/>/, calcPr)
-    : workbookXml.replace(/(<\/sheets>(?:<definedNames>[\s\S]*?<\/definedNames>)?)/, `$1${calcPr}`);
+    : workbookXml.replace(
+        /((?:<\/sheets>|<sheets\/>)(?:<definedNames>[\s\S]*?<\/definedNames>)?)/,
+        `$1${calcPr}`,
+      );
   if (xml.includes(CALC_FEATURES_URI)) return xml;
   xml = xml.includes('</extLst>')
     ? xml.replace('</extLst>', `${calcFeaturesExt()}</extLst>`)

@@ -443,6 +443,7 @@ function adoptSheet(sheet: SheetData, match: KpiSheetMatch, options: AdoptOption
   const blanks: AdoptProblem[] = [];
   const header = (field: InputKey) => FIELD_HEADERS[lang][field];
 
+  const savedWithoutResults = holdsNoFormulaResult(sheet);
   const drafts: Draft[] = [];
   // A department merged down its block is blank below its first row (as Excel reports merged cells):
   // a blank department directly under one carries it on.
@@ -466,8 +467,10 @@ function adoptSheet(sheet: SheetData, match: KpiSheetMatch, options: AdoptOption
     // A formula whose file holds no result (saved by a program that does not calculate) reads as blank:
     // say so, rather than adopt a silent blank.
     const uncalculated = new Set<InputKey>();
-    for (const [field, index] of Object.entries(match.mapping) as [InputKey, number][]) {
-      if (isBlank(cells[index]) && formulas[index]) uncalculated.add(field);
+    if (savedWithoutResults) {
+      for (const [field, index] of Object.entries(match.mapping) as [InputKey, number][]) {
+        if (isBlank(cells[index]) && formulas[index]) uncalculated.add(field);
+      }
     }
     const cellProblem = (code: ProblemCode, field: InputKey, value?: CellValue, choices = '') => {
       const shown = value === undefined ? '' : String(value instanceof Date ? formatDate(value) : value);
@@ -659,6 +662,24 @@ function adoptSheet(sheet: SheetData, match: KpiSheetMatch, options: AdoptOption
     blanks: blanks.sort((a, b) => a.row - b.row),
     sheetLang: chinese * 2 > mappedHeaders.length ? 'zh-HK' : 'en',
   };
+}
+
+/**
+ * True when the sheet has formulas and not one of them has a result: the file was saved by a program that
+ * does not calculate. Cell by cell a missing result cannot be told from a formula that gives "" (exceljs
+ * reads Excel's `<v></v>` as no value at all), so the sheet as a whole decides: a calculated file has results.
+ */
+function holdsNoFormulaResult(sheet: SheetData): boolean {
+  let formulas = 0;
+  for (let r = 0; r < sheet.formulas.length; r++) {
+    const line = sheet.formulas[r];
+    for (let c = 0; c < line.length; c++) {
+      if (!line[c]) continue;
+      if (!isBlank(sheet.values[r]?.[c] ?? null)) return false;
+      formulas++;
+    }
+  }
+  return formulas > 0;
 }
 
 function isEnumField(field: InputKey): field is EnumKey {

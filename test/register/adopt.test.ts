@@ -404,6 +404,23 @@ describe('adopting odd workbooks (issue 9)', () => {
     );
   });
 
+  it('takes a formula without a value for "" in a calculated file: only a file with no results is reported', async () => {
+    const values: CellValue[][] = [
+      ['KPI', 'Owner', 'Target', 'Actual'],
+      ['Revenue', 'Ann', null, 80],
+      ['Cost', 'Bob', 12, 2],
+    ];
+    const formulas = values.map((row) => row.map(() => null as string | null));
+    formulas[1][2] = '=IF(D2>100,D2,"")';
+    formulas[2][2] = '=6*2';
+    const result = await adoptWorkbook(sheetsOnly([{ name: 'KPIs', values, formulas }]), options);
+    expect(result.kpis.map((kpi) => [kpi.name, kpi.target])).toEqual([
+      ['Revenue', undefined],
+      ['Cost', 12],
+    ]);
+    expect(result.blanks).toEqual([]);
+  });
+
   it('gives each kind of finding one summary text, whatever the value', async () => {
     const result = await adopt([
       ['No.', 'KPI', 'Owner', 'Actual'],

@@ -12,8 +12,30 @@ const webpack = require('webpack');
 const GasPlugin = require('gas-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { browserTypeScript, downlevelDependencies } = require('./webpack.config');
+// webpack's own minimizer (terser behind it), resolved from webpack so it is the one webpack ships with.
+const MinimizerPlugin = require(
+  require.resolve('minimizer-webpack-plugin', { paths: [require.resolve('webpack')] }),
+);
 
 const DEFAULT_OUT = path.resolve(__dirname, 'appsscript', 'dist');
+const GAS_ENTRY = path.resolve(__dirname, 'src/gas/main.ts');
+
+/**
+ * The parameter names of the custom functions in main.ts (`global.KPI_SCORE = function (actual, target, …)`).
+ * terser renames parameters; these stay, so each stub's parameters keep matching its `@param` names.
+ * @returns {string[]}
+ */
+function entryParameterNames() {
+  const source = fs.readFileSync(GAS_ENTRY, 'utf8');
+  const names = new Set();
+  for (const match of source.matchAll(/global\.KPI_\w+\s*=\s*function\s*\(([^)]*)\)/g)) {
+    for (const param of match[1].split(',')) {
+      const name = param.split(':')[0].trim();
+      if (/^[A-Za-z_$][\w$]*$/.test(name)) names.add(name);
+    }
+  }
+  return [...names];
+}
 
 /**
  * @typedef {{ mode: 'development' | 'production', outDir: string }} BuildContext
@@ -24,7 +46,11 @@ const DEFAULT_OUT = path.resolve(__dirname, 'appsscript', 'dist');
  * name, so:
  * - gas-webpack-plugin writes a top-level stub for every `global.X = function (…)` in main.ts, with its
  *   JSDoc (`@customfunction` blocks are what Sheets shows in formula autocomplete);
- * - it is not minified, so the stubs, their comments and the code stay readable in the script editor;
+ * - it is minified: Sheets runs every cell that calls a custom function as an execution of its own, and
+ *   each one loads the whole file first (docs/sheets.md). terser is told to keep what Apps Script reads:
+ *   top-level declarations are never renamed or dropped (`toplevel: false`), their parameters stay
+ *   (`keep_fargs`), and every comment holding `@customfunction` is kept whole (`format.comments`);
+ *   gas-webpack-plugin adds the stubs when the chunk is made, before terser runs, so they go through it;
  * - async/await is lowered to generators (ES2016) and every `Promise` is the SyncPromise of
  *   src/gas/syncPromise.ts: a server function runs its action to the end before it returns;
  * - no eval-based source maps (Apps Script has no use for them).
@@ -37,7 +63,7 @@ function gasServerConfig({ mode, outDir }) {
     mode,
     context: __dirname,
     target: ['web', 'es2019'],
-    entry: { Code: path.resolve(__dirname, 'src/gas/main.ts') },
+    entry: { Code: GAS_ENTRY },
     output: { path: outDir, filename: '[name].js', clean: false },
     devtool: false,
     node: { global: true },
@@ -46,13 +72,31 @@ function gasServerConfig({ mode, outDir }) {
       rules: [browserTypeScript('es2016'), downlevelDependencies('es2019')],
       parser: { javascript: { exportsPresence: 'error' } },
     },
-    optimization: { minimize: false, concatenateModules: true },
+    optimization: {
+      minimize: mode === 'production',
+      concatenateModules: true,
+      minimizer: [
+        new MinimizerPlugin({
+          minify: {
+            implementation: MinimizerPlugin.terserMinify,
+            options: {
+              ecma: 2019,
+              toplevel: false,
+              mangle: { reserved: entryParameterNames() },
+              compress: { keep_fargs: true, passes: 2 },
+              format: { comments: /@customfunction/, ascii_only: false },
+            },
+          },
+          extractComments: false,
+        }),
+      ],
+    },
     performance: { hints: false },
     plugins: [
       new webpack.ProvidePlugin({
         Promise: [path.resolve(__dirname, 'src/gas/syncPromise.ts'), 'SyncPromise'],
       }),
-      new GasPlugin({ comment: true, include: ['src/gas/main.ts'] }),
+      new GasPlugin({ comment: true, include: [GAS_ENTRY] }),
       emitFile('appsscript.json', path.resolve(__dirname, 'appsscript/appsscript.json')),
     ],
   };

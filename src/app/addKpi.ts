@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { dropdownValues, enumLabel, REGISTER_FIELDS, type EnumKey, type FieldKey } from '../core/fields';
 import { kpiSchema, type Kpi } from '../core/model';
+import { isColumnFormula, smartColumnFormula } from '../register/column-formulas';
 import { cached, computeRow } from '../register/computed';
 import { formulas, rowRefs, type Dialect } from '../register/formulas';
 import { newKpiId } from '../register/ids';
 import type { RegisterLayout } from '../register/layout';
 import { COLORS, DATE_FORMAT, SCORE_FORMAT, valueFormat, WEIGHT_FORMAT } from '../register/style';
 import type { RangeRef, Workbook, WriteCell } from '../register/workbook';
-import { indexRegister } from './registerIndex';
+import { indexRegister, readRanges, type RegisterIndex } from './registerIndex';
 import type { AddedKpi, KpiDraft } from './types';
 import { ActionWorkbook } from './view';
 
@@ -22,12 +23,17 @@ export interface AddKpiOptions {
   newId?: () => string;
 }
 
-/** The cells of one Register row, exactly as the builder writes them (formulas with cached results). */
+/**
+ * The cells of one Register row, exactly as the builder writes them (formulas with cached results). In a
+ * register whose SMART column is one array formula (`smartColumn`, Google Sheets) the row's SMART cell
+ * stays empty for that formula's result, except in the first data row, which holds the formula.
+ */
 export function registerRowCells(
   kpi: Kpi,
   layout: RegisterLayout,
   row: number,
   dialect: Dialect,
+  smartColumn = false,
 ): WriteCell[] {
   const set = formulas(dialect);
   const portable = dialect === 'portable';
@@ -37,7 +43,13 @@ export function registerRowCells(
   const computed: Partial<Record<FieldKey, WriteCell>> = {
     score: { formula: set.score(refs), result: cached(values.score, portable) },
     status: { formula: set.status(refs), result: cached(values.status, portable) },
-    smart: smart ? { formula: smart, result: cached(values.smart, portable) } : cached(values.smart, true),
+    smart: smartColumn
+      ? row === layout.firstRow
+        ? { formula: smartColumnFormula(layout), result: cached(values.smart, true) }
+        : null
+      : smart
+        ? { formula: smart, result: cached(values.smart, portable) }
+        : cached(values.smart, true),
     next_review: { formula: set.nextReview(refs), result: cached(values.nextReview, portable, 'date') },
   };
   return REGISTER_FIELDS.map((field): WriteCell => {
@@ -84,6 +96,16 @@ function formatRow(wb: Workbook, kpi: Kpi, layout: RegisterLayout, row: number):
   }
 }
 
+/** Whether the register's SMART column is one array formula in its first data row (column-formulas.ts). */
+async function smartIsColumnFormula(view: ActionWorkbook, register: RegisterIndex): Promise<boolean> {
+  const col = register.columns.smart;
+  if (col === undefined || register.lastRow <= register.headerRow) return false;
+  const [first] = await readRanges(view, [
+    { sheet: register.sheet, row: register.headerRow + 1, col, rows: 1, cols: 1, formulas: true },
+  ]);
+  return isColumnFormula(first?.formulas[0]?.[0]);
+}
+
 function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'kpi'}: ${issue.message}`).join('; ');
 }
@@ -112,14 +134,22 @@ export async function addKpi(wb: Workbook, draft: KpiDraft, options: AddKpiOptio
   while (register.rowOf.has(id)) id = newId();
   const kpi: Kpi = { ...parsed.data, id };
   const dialect = register.dialect ?? options.dialect ?? 'kpi';
+  const smartColumn = dialect === 'portable' && (await smartIsColumnFormula(view, register));
+  const cells = (at: number) => [registerRowCells(kpi, layout, at, dialect, smartColumn)];
 
-  // The row after the last used one; in a register set up empty that is the table's placeholder row.
+  // The row after the last used one; in a register set up empty that is the table's placeholder row
+  // (which, with a SMART column formula, is used: it holds that formula, and the first KPI goes there).
   let row = register.lastRow + 1;
-  const appended = await view.append(layout.sheet, [registerRowCells(kpi, layout, row, dialect)]);
-  if (appended !== row) {
-    // The sheet grew since it was read: the new row is ours alone, so its formulas are rewritten in place.
-    row = appended;
-    view.write(layout.sheet, row, 1, [registerRowCells(kpi, layout, row, dialect)]);
+  if (smartColumn && register.rowOf.size === 0 && register.lastRow === layout.firstRow) {
+    row = layout.firstRow;
+    view.write(layout.sheet, row, 1, cells(row));
+  } else {
+    const appended = await view.append(layout.sheet, cells(row));
+    if (appended !== row) {
+      // The sheet grew since it was read: the new row is ours alone, so its formulas are rewritten in place.
+      row = appended;
+      view.write(layout.sheet, row, 1, cells(row));
+    }
   }
   formatRow(view, kpi, layout, row);
   await view.flush();

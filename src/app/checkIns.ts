@@ -64,10 +64,11 @@ function refreshComputed(
 ): void {
   const kpi = { ...row.kpi, actual: changed.actual, last_review: changed.lastReview };
   const values = computeRow(kpi, kpi.actual);
+  // SMART is not rewritten: it reads none of what a check-in changes (the actual, the last review), and
+  // in Google Sheets its cell is part of one array formula's result, which a value would block.
   const results: Partial<Record<FieldKey, [Out, 'value' | 'date']>> = {
     score: [values.score, 'value'],
     status: [values.status, 'value'],
-    smart: [values.smart, 'value'],
     next_review: [values.nextReview, 'date'],
   };
   for (const [key, [value, kind]] of Object.entries(results) as [FieldKey, [Out, 'value' | 'date']][]) {

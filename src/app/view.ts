@@ -31,6 +31,10 @@ export class ActionWorkbook implements Workbook {
 
   constructor(readonly host: Workbook) {}
 
+  get customFunctionsPerColumn(): boolean | undefined {
+    return this.host.customFunctionsPerColumn;
+  }
+
   /** A view that lists only Register and Check-ins (when they are found by name), for readRegister. */
   focus(): Workbook {
     const view = Object.create(this) as ActionWorkbook;

@@ -15,6 +15,7 @@ import type { ZoneShift } from '../hosts/sheets/zone';
  *   cells still compute, SUM and AVERAGE skip text, and the KPI_* functions read such text back as the
  *   error it names, so an error stays an error down a chain of formulas.
  * - NEXTREVIEW's date comes back as a Date (the core works in serial numbers).
+ * - An array result ends at its last non-blank row (see withoutTrailingBlankRows).
  */
 type SheetsValue = number | string | boolean | Date;
 export type SheetsResult = SheetsValue | SheetsValue[][];
@@ -159,8 +160,10 @@ export class CustomFunctions {
       throw new Error(`Unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (!Array.isArray(result)) return this.single(result, dates);
-    if (result.length === 1 && result[0].length === 1) return this.single(result[0][0], dates);
-    return result.map((row) => row.map((value) => this.inArray(value, dates)));
+    const rows = withoutTrailingBlankRows(result);
+    if (rows.length === 0) return '';
+    if (rows.length === 1 && rows[0].length === 1) return this.single(rows[0][0], dates);
+    return rows.map((row) => row.map((value) => this.inArray(value, dates)));
   }
 
   private single(value: Out, dates: boolean): SheetsValue {
@@ -180,6 +183,21 @@ export class CustomFunctions {
   private date(serial: number): Date {
     return this.zone().toSheet(serialToDate(serial));
   }
+}
+
+/**
+ * An array result without its blank rows at the bottom. A formula over a whole column (`=KPI_SCORE(R5:R,
+ * …)`, one execution for the column: docs/sheets.md) gets every row down to the end of the sheet, blank
+ * ones included, and blank in gives blank out. Returning those blanks would still claim the cells below
+ * the last KPI, and an array overflows only "as long as those cells are empty" (Google's custom-function
+ * guide, Return values): a note typed under the register would stop the whole column with an error.
+ * Ending the array at its last non-blank row leaves those cells free; blank rows between KPIs are kept.
+ */
+export function withoutTrailingBlankRows<T>(rows: readonly (readonly T[])[]): (readonly T[])[] {
+  let end = rows.length;
+  while (end > 0 && rows[end - 1].every((value) => value === '' || value === null || value === undefined))
+    end--;
+  return rows.slice(0, end);
 }
 
 /** The names Sheets knows the functions by, in the order of the spec. */

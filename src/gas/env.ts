@@ -31,6 +31,8 @@ export function appsScriptEnv(): ServerEnv & MenuEnv {
     app: SpreadsheetApp,
     html: HtmlService,
     locale: () => Session.getActiveUserLocale(),
+    runsAsAddOn: () => ScriptApp.getInstallationSource() !== ScriptApp.InstallationSource.NONE,
+    authModeNone: ScriptApp.AuthMode.NONE,
     zone: sheetZone,
     lock: () => {
       const lock = LockService.getDocumentLock();

@@ -6,7 +6,7 @@
  */
 import { CustomFunctions, type SheetsResult } from './customFunctions';
 import { appsScriptEnv, sheetZone } from './env';
-import { addMenu, openSidebar, showHelp } from './menu';
+import { addMenu, openSidebar, opensAsAddOn, showHelp, type TriggerEvent } from './menu';
 import { serve } from './server';
 
 type Entry = (...args: never[]) => unknown;
@@ -77,14 +77,23 @@ const functions = new CustomFunctions(sheetZone);
 
 // --- menu ----------------------------------------------------------------------------------------------
 
-/** Adds the KPI Register menu (in the user's language) when the spreadsheet opens. */
-global.onOpen = function (_e) {
-  addMenu(appsScriptEnv());
+/**
+ * Adds the KPI Register menu (in the user's language) when the spreadsheet opens: under Extensions for
+ * the add-on, in the menu bar for a script bound to the spreadsheet (see opensAsAddOn in menu.ts).
+ */
+global.onOpen = function (e: TriggerEvent) {
+  const env = appsScriptEnv();
+  addMenu(env, opensAsAddOn(env, e));
 };
 
-/** Adds the menu at once when the add-on is installed, without reopening the spreadsheet. */
-global.onInstall = function (_e) {
-  addMenu(appsScriptEnv());
+/**
+ * Adds the add-on's menu at once when the add-on is installed, without reopening the spreadsheet. Only an
+ * add-on is ever installed ("When an add-on is installed, onInstall() runs in AuthMode.FULL": Google's
+ * Editor add-on authorization guide, developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle),
+ * so this is always the add-on menu.
+ */
+global.onInstall = function (_e: TriggerEvent) {
+  addMenu(appsScriptEnv(), true);
 };
 
 /** Menu: Set up register (the sidebar's home screen). */

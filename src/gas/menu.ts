@@ -12,6 +12,39 @@ export interface MenuEnv {
   app: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   html: GoogleAppsScript.HTML.HtmlService;
   locale(): string;
+  /** `ScriptApp.getInstallationSource() !== ScriptApp.InstallationSource.NONE` (may throw). */
+  runsAsAddOn?(): boolean;
+  /** `ScriptApp.AuthMode.NONE`, to compare a trigger's `e.authMode` with. */
+  authModeNone?: unknown;
+}
+
+/** What an onOpen or onInstall trigger receives (only the part the menu reads). */
+export interface TriggerEvent {
+  authMode?: unknown;
+}
+
+/**
+ * Whether this run is the published Editor add-on (menu under Extensions, `Ui.createAddonMenu()`) or a
+ * script bound to the spreadsheet (a menu of its own in the menu bar, `Ui.createMenu`). Google's guide:
+ * "Published Editor add-ons can create custom menu items under their editor's Extensions menu … by
+ * using the Ui.createAddonMenu() method" (developers.google.com/workspace/add-ons/concepts/menus).
+ * - `AuthMode.NONE` happens only to an add-on ("when an add-on executes an onOpen(e) simple trigger, and
+ *   the user has installed an add-on in a different document but the add-on has not been used in the
+ *   current document": developers.google.com/apps-script/reference/script/auth-mode); a bound script's
+ *   onOpen runs in LIMITED, like an add-on already used in the document, so the mode alone cannot tell.
+ * - `ScriptApp.getInstallationSource()` answers `InstallationSource.NONE` when the "script is not running
+ *   as an add-on" (developers.google.com/apps-script/reference/script/installation-source).
+ * - Should that call be refused, the add-on menu is the safe side: a bound script can add one too (it
+ *   shows under Extensions with the script's name), an add-on may not add a top-level menu once published.
+ */
+export function opensAsAddOn(env: MenuEnv, e?: TriggerEvent): boolean {
+  if (e && env.authModeNone !== undefined && e.authMode === env.authModeNone) return true;
+  if (!env.runsAsAddOn) return false;
+  try {
+    return env.runsAsAddOn();
+  } catch {
+    return true;
+  }
 }
 
 /** The menu items and the top-level functions (in Code.js) they call. */
@@ -25,9 +58,12 @@ export const HELP_ITEM = { key: 'menu.help', fn: 'kpiMenuHelp' } as const;
 
 const langOf = (env: MenuEnv): Lang => langOfLocale(env.locale());
 
-export function addMenu(env: MenuEnv): void {
+/** Adds the menu: the add-on's, under Extensions, or the bound script's own (see opensAsAddOn). */
+export function addMenu(env: MenuEnv, asAddOn = false): void {
   const lang = langOf(env);
-  let menu = env.app.getUi().createMenu(menuText(lang, 'menu.title'));
+  const ui = env.app.getUi();
+  // An add-on's menu is named after the add-on (its store listing); a bound script names its own.
+  let menu = asAddOn ? ui.createAddonMenu() : ui.createMenu(menuText(lang, 'menu.title'));
   for (const item of MENU_ITEMS) menu = menu.addItem(menuText(lang, item.key), item.fn);
   menu.addSeparator().addItem(menuText(lang, HELP_ITEM.key), HELP_ITEM.fn).addToUi();
 }

@@ -43,7 +43,8 @@ export function serve(env: ServerEnv, name: ActionName, payload: string): string
   try {
     const args = fromWire(JSON.parse(payload || '[]'));
     if (!Array.isArray(args)) throw new Error('The arguments of a server call must be a list.');
-    const actions = createActions(sheetsHost(env), { now: env.now });
+    // Native formulas (the portable dialect) in Sheets; SMART is one array formula (docs/sheets.md).
+    const actions = createActions(sheetsHost(env), { now: env.now, portable: true });
     const action = actions[name] as (...args: unknown[]) => Promise<unknown>;
     if (typeof action !== 'function') throw new Error(`There is no action called "${name}".`);
     const lock = WRITES.has(name) ? env.lock?.() : undefined;

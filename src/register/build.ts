@@ -16,6 +16,7 @@ import { STATUSES, type CheckIn, type Kpi, type Status } from '../core/model';
 import { buildCascadeSheets, type CascadeRow } from './cascade-sheets';
 import { cached, computeRow, latestActuals, type RowValues } from './computed';
 import { buildDashboard, type DashboardFinding } from './dashboard';
+import { smartColumnFormula } from './column-formulas';
 import { formulas, rowRefs } from './formulas';
 import { checkSheetRows, fitTableColumnName, fitText, MAX_TABLE_COLUMN_NAME } from './limits';
 import {
@@ -48,7 +49,10 @@ export interface RegisterData {
 
 export interface BuildOptions {
   lang: Lang;
-  /** Native formulas only (no KPI.* functions): the workbook computes in any spreadsheet. */
+  /**
+   * Native formulas only (no KPI.* functions): the workbook computes in any spreadsheet. Defaults to the
+   * host's preference: a host with `customFunctionsPerColumn` (Google Sheets) gets native formulas.
+   */
   portable?: boolean;
   /** The day the cached results are computed for (overdue reviews); today when omitted. */
   today?: Date;
@@ -84,7 +88,9 @@ export async function buildRegister(
   opts: BuildOptions,
 ): Promise<BuildReport> {
   const { lang } = opts;
-  const portable = opts.portable ?? false;
+  const portable = opts.portable ?? wb.customFunctionsPerColumn === true;
+  // SMARTCHECK as one array formula over its column (column-formulas.ts), where the host asks for it.
+  const smartColumn = portable && wb.customFunctionsPerColumn === true;
   const progress = (stage: BuildStage) => opts.onProgress?.(stage, STAGES.indexOf(stage), STAGES.length);
   const [existingSheets, existingTables] = await Promise.all([wb.sheets(), wb.tables()]);
   const name = sheetNamer(existingSheets.map((sheet) => sheet.name));
@@ -112,7 +118,7 @@ export async function buildRegister(
   const extras = extraHeaders(data.extraColumns ?? [], lang);
   const layout = registerLayout(sheets.register, rows.length, extras.length);
   wb.addSheet(sheets.register);
-  writeRegister(wb, layout, rows, data.extraColumns ?? [], extras, lang, portable, table);
+  writeRegister(wb, layout, rows, data.extraColumns ?? [], extras, lang, portable, table, smartColumn);
 
   progress('check-ins');
   wb.addSheet(sheets.checkIns);
@@ -167,8 +173,12 @@ function writeRegister(
   lang: Lang,
   portable: boolean,
   table: string,
+  smartColumn = false,
 ): void {
   const set = formulas(portable ? 'portable' : 'kpi');
+  // The column formula sits in the first data row; the cells under it stay empty for its result.
+  const smartOf = (index: number, result: CellValue): WriteCell =>
+    index > 0 ? null : { formula: smartColumnFormula(layout), result };
   const headerRow: WriteCell[] = [
     ...REGISTER_FIELDS.map((field) => header(field.key, lang)),
     ...extraHeaders,
@@ -179,9 +189,11 @@ function writeRegister(
     const computed: Record<'score' | 'status' | 'smart' | 'next_review', WriteCell> = {
       score: { formula: set.score(refs), result: cached(values.score, portable) },
       status: { formula: set.status(refs), result: cached(values.status, portable) },
-      smart: smartFormula
-        ? { formula: smartFormula, result: cached(values.smart, portable) }
-        : cached(values.smart, true),
+      smart: smartColumn
+        ? smartOf(index, cached(values.smart, true))
+        : smartFormula
+          ? { formula: smartFormula, result: cached(values.smart, portable) }
+          : cached(values.smart, true),
       next_review: { formula: set.nextReview(refs), result: cached(values.nextReview, portable, 'date') },
     };
     const cells = REGISTER_FIELDS.map((field): WriteCell => {
@@ -193,7 +205,10 @@ function writeRegister(
     return cells;
   });
   // The table needs one data row even when there are no KPIs yet.
-  if (body.length === 0) body.push(headerRow.map(() => null));
+  if (body.length === 0) {
+    body.push(headerRow.map(() => null));
+    if (smartColumn) body[0][layout.columns.smart - 1] = smartOf(0, null);
+  }
   wb.write(layout.sheet, layout.headerRow, 1, [headerRow, ...body]);
 
   const all = (key: FieldKey, cols = 1): RangeRef => fieldRange(layout, key, cols);

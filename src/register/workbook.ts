@@ -96,6 +96,14 @@ export interface TableSpec {
 }
 
 export interface Workbook {
+  /**
+   * A host that runs every cell calling a custom function as an execution of its own (Google Sheets,
+   * where each one also loads the whole script) says so here. The register then writes native formulas
+   * (the portable dialect) and the one custom function it needs, SMARTCHECK, as a single array formula
+   * over its column (see column-formulas.ts), so a register costs the same executions at any size.
+   */
+  readonly customFunctionsPerColumn?: boolean;
+
   // --- reads -------------------------------------------------------------------------------------
   /** The sheets in tab order, with their used size. */
   sheets(): Promise<SheetInfo[]>;

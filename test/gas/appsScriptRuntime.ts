@@ -16,6 +16,12 @@ export interface RuntimeOptions {
   scriptZone?: string;
   /** The project's HTML files by name (`sidebar.html`), for HtmlService. */
   files?: Record<string, string>;
+  /**
+   * ScriptApp.getInstallationSource(): `NONE` ("Script is not running as an add-on", the default here: a
+   * script bound to the spreadsheet), `WEB_STORE_ADD_ON` or `APPS_MARKETPLACE_DOMAIN_ADD_ON`; `throws`
+   * makes the call fail, as a refused service call would.
+   */
+  installationSource?: 'NONE' | 'WEB_STORE_ADD_ON' | 'APPS_MARKETPLACE_DOMAIN_ADD_ON' | 'throws';
 }
 
 export interface AppsScriptRuntime {
@@ -93,12 +99,24 @@ export function loadCodeJs(code: string, options: RuntimeOptions = {}): AppsScri
     }
   }
 
+  const enumOf = (names: string[]) => Object.freeze(Object.fromEntries(names.map((n) => [n, n])));
+  class ScriptApp {
+    readonly AuthMode = enumOf(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
+    readonly InstallationSource = enumOf(['APPS_MARKETPLACE_DOMAIN_ADD_ON', 'NONE', 'WEB_STORE_ADD_ON']);
+    getInstallationSource(): string {
+      const source = options.installationSource ?? 'NONE';
+      if (source === 'throws') throw new Error('You do not have permission to call getInstallationSource.');
+      return source;
+    }
+  }
+
   const sandbox: Record<string, unknown> = {
     SpreadsheetApp: fake.api,
     Session: strict('Session', new Session(), calls),
     Utilities: strict('Utilities', new Utilities(), calls),
     HtmlService: strict('HtmlService', new HtmlService(), calls),
     LockService: strict('LockService', new LockService(), calls),
+    ScriptApp: strict('ScriptApp', new ScriptApp(), calls, ['AuthMode', 'InstallationSource']),
     console,
     // The test's Dates and Errors and the script's are one kind, as in Apps Script where all runs in one realm.
     Date,

@@ -7,7 +7,12 @@ import { SERVER_FUNCTIONS } from '../../src/gas/wire';
 import { SIDEBAR_CONFIG_GLOBAL } from '../../src/gas/sidebarConfig';
 import { loadCodeJs, type RuntimeOptions } from './appsScriptRuntime';
 import { buildGas } from './build';
-import { FakeSpreadsheetApp } from './fakeSpreadsheetApp';
+import type { KpiDraft } from '../../src/app';
+import { computeRow } from '../../src/register/computed';
+import { registerLayout } from '../../src/register/layout';
+import { encode } from '../../src/gas/wire';
+import { ADDON_MENU, FakeSpreadsheetApp } from './fakeSpreadsheetApp';
+import { sheetsCalculator } from './sheetsCalculator';
 
 /**
  * The built Code.js, loaded as Apps Script loads it (one plain script, Apps Script services as globals,
@@ -89,6 +94,32 @@ describe('Code.js as Apps Script sees it', () => {
       const documented = [...doc.matchAll(/@param\s+\{[^}]+\}\s+\[?(\w+)\]?\s+(\S.*)/g)].map((m) => m[1]);
       expect(documented).toEqual(params.split(',').map((p) => p.trim()));
       expect(doc.split('\n').find((line) => /\w/.test(line))).not.toMatch(/@/); // a description comes first
+    }
+  });
+
+  it('is minified to at most 300 KB: every custom-function cell in Sheets loads all of it first', () => {
+    // Sheets runs each cell that calls a custom function as an execution of its own (docs/sheets.md).
+    expect(Buffer.byteLength(code, 'utf8')).toBeLessThanOrEqual(300 * 1024);
+    // Minified: a few long lines, not the readable bundle of one statement per line.
+    expect(code.split('\n').length).toBeLessThan(1000);
+  });
+
+  it('keeps each custom function a top-level declaration, its JSDoc and its parameter names through minifying', () => {
+    const program = parse(code, { ecmaVersion: 2020, sourceType: 'script' });
+    const declared = new Map(
+      program.body
+        .filter((node) => node.type === 'FunctionDeclaration')
+        .map((node) => {
+          const fn = node as unknown as { id: { name: string }; params: { name: string }[] };
+          return [fn.id.name, fn.params.map((param) => param.name)] as const;
+        }),
+    );
+    for (const name of CUSTOM_FUNCTIONS) {
+      expect(declared.has(name)).toBe(true);
+      const doc = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*function ${name}\\(`).exec(code);
+      expect(doc?.[1]).toMatch(/@customfunction/);
+      const documented = [...doc![1].matchAll(/@param\s+\{[^}]+\}\s+\[?(\w+)\]?/g)].map((m) => m[1]);
+      expect(declared.get(name)).toEqual(documented);
     }
   });
 
@@ -180,7 +211,7 @@ describe('the KPI_* custom functions, called as Sheets calls them', () => {
     expect(call('KPI_SCORE', '', 100)).toBe('');
     expect(() => call('KPI_SCORE', 1, 5, 5)).toThrow(/baseline/i);
     expect(() => call('KPI_NEXTREVIEW', new Date(2026, 0, 1), 'fortnightly-ish')).toThrow(Error);
-    const spilled = call('KPI_SCORE', [[1], [2], ['']], [[1], [0], [5]]) as unknown[][];
+    const spilled = call('KPI_SCORE', [[1], [2], [''], [4]], [[1], [0], [5], [4]]) as unknown[][];
     expect(spilled[0][0]).toBe(1);
     expect(spilled[1][0]).toMatch(/^#DIV\/0! \S/);
     expect(spilled[2][0]).toBe('');
@@ -188,7 +219,16 @@ describe('the KPI_* custom functions, called as Sheets calls them', () => {
     expect(() => call('KPI_STATUS', spilled[1][0])).toThrow(
       (spilled[1][0] as string).replace(/^#DIV\/0! /, ''),
     );
-    expect(call('KPI_STATUS', spilled)).toEqual([['GREEN'], [spilled[1][0]], ['']]);
+    expect(call('KPI_STATUS', spilled)).toEqual([['GREEN'], [spilled[1][0]], [''], ['GREEN']]);
+  });
+
+  it('ends an array result at its last non-blank row, so a formula over a whole column claims no cells below the data', () => {
+    // `=KPI_SCORE(R5:R, Q5:Q)` gets every row to the bottom of the sheet.
+    const column = (values: unknown[]) => [...values, ...Array(995).fill('')].map((value) => [value]);
+    const scores = call('KPI_SCORE', column([50, '', 80]), column([100, 100, 100])) as unknown[][];
+    expect(scores).toEqual([[0.5], [''], [0.8]]);
+    expect(call('KPI_SCORE', column([]), column([]))).toBe('');
+    expect(call('KPI_SMARTCHECK', column(['提升銷售']))).toMatch(/^0\/5/);
   });
 });
 
@@ -202,8 +242,9 @@ describe('the menu', () => {
   ] as const)(
     'is in the user’s language (%s → %s) and every item calls a function Code.js defines',
     (locale, lang) => {
-      const runtime = load({ locale });
-      runtime.call('onOpen', { authMode: 'NONE' });
+      // A script bound to the spreadsheet: its onOpen runs in LIMITED and it is no add-on.
+      const runtime = load({ locale, installationSource: 'NONE' });
+      runtime.call('onOpen', { authMode: 'LIMITED' });
       const menus = runtime.fake.ui._menus;
       expect(menus).toHaveLength(1);
       const texts = MENU_MESSAGES[lang];
@@ -222,10 +263,32 @@ describe('the menu', () => {
     },
   );
 
-  it('is added on install too', () => {
-    const runtime = load({ locale: 'zh_HK' });
+  it('is the add-on menu under Extensions when installed (onInstall), with the same items', () => {
+    const runtime = load({ locale: 'zh_HK', installationSource: 'WEB_STORE_ADD_ON' });
     runtime.call('onInstall', { authMode: 'FULL' });
-    expect(runtime.fake.ui._menus.map((menu) => menu._title)).toEqual(['KPI 指標登記冊']);
+    const [menu] = runtime.fake.ui._menus;
+    expect(runtime.fake.ui._menus).toHaveLength(1);
+    expect(menu._title).toBe(ADDON_MENU);
+    expect(menu._items[0]).toEqual({
+      caption: MENU_MESSAGES['zh-HK']['menu.setUp'],
+      functionName: 'kpiMenuSetUp',
+    });
+    expect(runtime.fake.calls.some((call) => call.method === 'createMenu')).toBe(false);
+  });
+
+  it.each([
+    ['an add-on not used in this spreadsheet yet (AuthMode.NONE)', 'NONE', 'WEB_STORE_ADD_ON', ADDON_MENU],
+    ['an add-on the user installed', 'LIMITED', 'WEB_STORE_ADD_ON', ADDON_MENU],
+    ['an add-on the domain installed', 'LIMITED', 'APPS_MARKETPLACE_DOMAIN_ADD_ON', ADDON_MENU],
+    ['a run that may not ask how it was installed', 'LIMITED', 'throws', ADDON_MENU],
+    ['a script bound to the spreadsheet', 'LIMITED', 'NONE', MENU_MESSAGES.en['menu.title']],
+  ] as const)('is decided when the spreadsheet opens: %s', (_case, authMode, installationSource, title) => {
+    const runtime = load({ installationSource });
+    runtime.call('onOpen', { authMode });
+    expect(runtime.fake.ui._menus.map((menu) => menu._title)).toEqual([title]);
+    // In AuthMode.NONE nothing that may need authorisation is called: the mode alone decides.
+    const asked = runtime.fake.calls.some((call) => call.method === 'getInstallationSource');
+    expect(asked).toBe(authMode !== 'NONE');
   });
 
   it('opens the sidebar on the screen the item names, in the user’s language', () => {
@@ -322,5 +385,88 @@ describe('the sidebar’s server functions', () => {
     expect(!reply.ok && reply.error.message).toMatch(/NO-SUCH-KPI|register/i);
     const bad = JSON.parse(runtime.call('kpiStatus', '{not json') as string) as Reply;
     expect(bad.ok).toBe(false);
+  });
+});
+
+describe('a register in Sheets: one custom-function execution, whatever its size', () => {
+  const TODAY = new Date(2026, 3, 15);
+  /** Code.js over a fake whose SMART column formula computes as Sheets would (sheetsCalculator). */
+  const sheets = () => {
+    const fake: FakeSpreadsheetApp = new FakeSpreadsheetApp({
+      calculate: sheetsCalculator(() => fake),
+    });
+    const runtime = load({ fake });
+    const call = (fn: string, ...args: unknown[]) => {
+      const reply = JSON.parse(runtime.call(fn, encode(args)) as string) as {
+        ok: boolean;
+        value: { id: string; range: { row: number } };
+        error?: unknown;
+      };
+      if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+      return reply.value;
+    };
+    return { fake, call };
+  };
+  const draft: KpiDraft = {
+    name: 'Online store average order value in Hong Kong',
+    description: 'From HKD 420 to HKD 480 by 31 December 2026',
+    owner: 'Tse Ka Wai',
+    level: 'company',
+    type: 'operational',
+    timing: 'leading',
+    form: 'average',
+    unit: 'HKD',
+    polarity: 'higher',
+    baseline: 420,
+    target: 480,
+    role: 'core',
+    framework: 'KPI',
+    deadline: new Date(2026, 11, 31),
+    cadence: 'monthly',
+  };
+
+  it('shows SMART for every KPI from one array formula, and for a KPI added and checked in from the sidebar', () => {
+    const { fake, call } = sheets();
+    call('kpiSetUpRegister', { lang: 'en', sample: true, today: TODAY });
+    const register = fake._sheet('Register');
+    const layout = registerLayout('Register', 0);
+    const smartOf = (row: number) => register.getRange(row, layout.columns.smart).getValues()[0][0];
+    const last = register.getLastRow();
+    for (let row = layout.firstRow; row <= last; row++) {
+      expect(smartOf(row)).toMatch(/^\d\/5/); // overflowed into every KPI's row, none blocked (#REF!)
+    }
+    expect(fake._customFunctionExecutions()).toBe(1);
+
+    const added = call('kpiAddKpi', draft);
+    expect(added.range.row).toBe(last + 1); // right under the register, not at the bottom of the sheet
+    expect(register._cell(added.range.row, layout.columns.smart)?.formula).toBeUndefined();
+    const kpi = { ...draft, id: added.id };
+    expect(smartOf(added.range.row)).toBe(computeRow(kpi, undefined).smart);
+    expect(register.getLastRow()).toBe(added.range.row);
+
+    call('kpiRecordCheckIns', [{ kpiId: added.id, actual: 450, periodEnd: new Date(2026, 3, 30) }]);
+    expect(smartOf(layout.firstRow)).toMatch(/^\d\/5/);
+    expect(smartOf(added.range.row)).toBe(computeRow(kpi, undefined).smart);
+    expect(fake._customFunctionExecutions()).toBe(1);
+  });
+
+  it('puts the first KPI of a register set up empty in the placeholder row, under the SMART formula', () => {
+    const { fake, call } = sheets();
+    call('kpiSetUpRegister', { lang: 'zh-HK', sample: false, today: TODAY });
+    const layout = registerLayout('', 0);
+    const register = fake.spreadsheet._sheets.find(
+      (sheet) => sheet._cell(layout.firstRow, layout.columns.smart)?.formula,
+    )!;
+    expect(register.getLastRow()).toBe(layout.firstRow);
+    const added = call('kpiAddKpi', draft);
+    expect(added.range.row).toBe(layout.firstRow);
+    expect(register._cell(layout.firstRow, layout.columns.smart)?.formula).toMatch(
+      /^=ARRAYFORMULA\(KPI_SMARTCHECK\(/,
+    );
+    expect(register.getRange(layout.firstRow, layout.columns.smart).getValues()[0][0]).toBe(
+      computeRow({ ...draft, id: added.id }, undefined).smart,
+    );
+    expect(register.getLastRow()).toBe(layout.firstRow);
+    expect(fake._customFunctionExecutions()).toBe(1);
   });
 });

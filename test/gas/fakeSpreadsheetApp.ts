@@ -10,6 +10,14 @@
  *   and is not kept. A host that forgets to protect user text fails here as it would in Sheets.
  * There is no calculation engine: a formula cell's value comes from the `calculate` hook a test gives
  * (the results Sheets would compute for the formulas that test writes), or reads as blank.
+ * - A formula calling a KPI_ custom function may answer a 2-D array: it overflows into the cells below
+ *   and to the right "as long as those cells are empty"; otherwise the formula shows an error instead
+ *   (developers.google.com/apps-script/guides/sheets/functions, Return values). The cells an array covers
+ *   count as used for getLastRow (the worst case for a host that appends after the last row).
+ * - `_customFunctionExecutions()` counts what a recalculation costs as Sheets runs it: one execution per
+ *   cell whose formula calls a custom function ("Each time a custom function is used in a spreadsheet,
+ *   Sheets makes a separate call to the Apps Script server", same page, Optimization).
+ * - A filter keeps criteria per column (hidden values) and hides the rows they match.
  */
 import type { CellStyle, ConditionalFormat, RangeRef, TableSpec } from '../../src/register/workbook';
 import type {
@@ -27,7 +35,16 @@ export interface Call {
 }
 
 type Value = string | number | boolean | Date;
-export type Calculate = (formula: string, at: { sheet: string; row: number; col: number }) => Value;
+export type Calculate = (
+  formula: string,
+  at: { sheet: string; row: number; col: number },
+) => Value | Value[][];
+
+/** A formula that calls one of the add-on's custom functions (outside string literals). */
+export function callsCustomFunction(formula: string): boolean {
+  const code = formula.replace(/"(?:[^"]|"")*"?/g, '""');
+  return /(^|[^A-Za-z0-9_.])KPI_[A-Z]+\s*\(/i.test(code);
+}
 
 interface Cell {
   /** '' is empty. */
@@ -167,11 +184,24 @@ export class FakeSpreadsheetApp {
     return new FakeValidationBuilder(this.calls)._proxy;
   }
 
+  newFilterCriteria(): FakeFilterCriteriaBuilder {
+    return new FakeFilterCriteriaBuilder(this.calls)._proxy;
+  }
+
   flush(): void {
     this.flushes++;
   }
 
   // --- for tests (not part of the API) ---
+
+  /** The custom-function executions a recalculation of the whole spreadsheet costs (one per such cell). */
+  _customFunctionExecutions(): number {
+    let count = 0;
+    for (const sheet of this.spreadsheet._sheets)
+      for (const line of sheet._rows)
+        for (const cell of line ?? []) if (cell?.formula && callsCustomFunction(cell.formula)) count++;
+    return count;
+  }
 
   /** Calls counted by `Target.method`. */
   _counts(): Record<string, number> {
@@ -313,12 +343,20 @@ export class FakeSheet {
   }
 
   getLastRow(): number {
-    for (let r = this._rows.length; r > 0; r--) if (this._rows[r - 1]?.some(hasContent)) return r;
-    return 0;
+    let last = 0;
+    for (let r = this._rows.length; r > 0; r--) {
+      if (this._rows[r - 1]?.some(hasContent)) {
+        last = r;
+        break;
+      }
+    }
+    for (const key of this._spills().cells.keys()) last = Math.max(last, Number(key.split(',')[0]));
+    return last;
   }
 
   getLastColumn(): number {
     let last = 0;
+    for (const key of this._spills().cells.keys()) last = Math.max(last, Number(key.split(',')[1]));
     for (const line of this._rows) {
       if (!line) continue;
       for (let c = line.length; c > last; c--) {
@@ -376,6 +414,10 @@ export class FakeSheet {
     return this._filter?._proxy ?? null;
   }
 
+  isRowHiddenByFilter(rowPosition: number): boolean {
+    return this._filter?._hides(rowPosition) ?? false;
+  }
+
   getBandings(): FakeBanding[] {
     return this._bandings.map((banding) => banding._proxy);
   }
@@ -386,6 +428,56 @@ export class FakeSheet {
   }
 
   // --- internals ---
+
+  /** Bumped by every write, so computed results (array spills) are worked out again. */
+  _version = 0;
+  private _spillCache: { version: number; cells: Map<string, Value>; anchors: Map<string, Value> } | undefined;
+
+  /**
+   * The array results on this sheet: the value each covered cell shows, and each array formula's own
+   * value (its first element, or #REF! when a cell it needs is not empty).
+   */
+  _spills(): { cells: Map<string, Value>; anchors: Map<string, Value> } {
+    if (this._spillCache?.version === this._version) return this._spillCache;
+    const cells = new Map<string, Value>();
+    const anchors = new Map<string, Value>();
+    const calculate = this._book._options.calculate;
+    if (calculate) {
+      this._rows.forEach((line, r) =>
+        line?.forEach((cell, c) => {
+          if (!cell?.formula || !callsCustomFunction(cell.formula)) return;
+          const row = r + 1;
+          const col = c + 1;
+          const result = calculate(cell.formula, { sheet: this._name, row, col });
+          if (!Array.isArray(result)) return;
+          const needed: [number, number, Value][] = [];
+          result.forEach((values, i) => values.forEach((value, j) => needed.push([row + i, col + j, value])));
+          const blocked = needed.some(
+            ([rr, cc], k) => k > 0 && (hasContent(this._cell(rr, cc)) || cells.has(`${rr},${cc}`)),
+          );
+          if (blocked) {
+            anchors.set(`${row},${col}`, '#REF!');
+            return;
+          }
+          anchors.set(`${row},${col}`, needed[0]?.[2] ?? '');
+          for (const [rr, cc, value] of needed.slice(1)) cells.set(`${rr},${cc}`, value);
+        }),
+      );
+    }
+    this._spillCache = { version: this._version, cells, anchors };
+    return this._spillCache;
+  }
+
+  /** What a cell shows: its value, its formula's result, or a value an array result put there. */
+  _display(row: number, col: number): Value {
+    const cell = this._cell(row, col);
+    if (cell?.formula !== undefined) {
+      const anchor = this._spills().anchors.get(`${row},${col}`);
+      return anchor !== undefined ? anchor : readValue(this, cell, row, col);
+    }
+    if (cell && cell.value !== '') return cell.value instanceof Date ? new Date(cell.value) : cell.value;
+    return this._spills().cells.get(`${row},${col}`) ?? '';
+  }
 
   _cell(row: number, col: number, create: true): Cell;
   _cell(row: number, col: number, create?: false): Cell | undefined;
@@ -460,7 +552,7 @@ function hasContent(cell: Cell | undefined): boolean {
 
 function snapshotCell(sheet: FakeSheet, cell: Cell, c: number): SnapshotCell | null {
   const row = sheet._rows.findIndex((line) => line?.[c] === cell) + 1;
-  const value = readValue(sheet, cell, row, c + 1);
+  const value = sheet._display(row, c + 1);
   const out: SnapshotCell = { value: value === '' ? null : toSnapshotValue(value) };
   if (cell.formula) out.formula = cell.formula;
   if (cell.format) out.numFmt = cell.format;
@@ -483,7 +575,8 @@ function portStyle(style: FakeStyle): CellStyle | undefined {
 function readValue(sheet: FakeSheet, cell: Cell, row: number, col: number): Value {
   if (cell.formula === undefined) return cell.value instanceof Date ? new Date(cell.value) : cell.value;
   const calculate = sheet._book._options.calculate;
-  return calculate ? calculate(cell.formula, { sheet: sheet._name, row, col }) : '';
+  const result = calculate ? calculate(cell.formula, { sheet: sheet._name, row, col }) : '';
+  return Array.isArray(result) ? (result[0]?.[0] ?? '') : result;
 }
 
 /** How Sheets reads a string typed (or sent with setValues) into a cell. */
@@ -544,7 +637,7 @@ export class FakeRange {
   }
 
   getValues(): Value[][] {
-    return this._map((cell, row, col) => (cell ? readValue(this._sheet, cell, row, col) : ''));
+    return this._map((_cell, row, col) => this._sheet._display(row, col));
   }
 
   getFormulas(): string[][] {
@@ -656,6 +749,7 @@ export class FakeRange {
   }
 
   private _write(row: number, col: number, value: unknown): void {
+    this._sheet._version++;
     const cell = this._sheet._cell(row, col, true);
     delete cell.formula;
     delete cell.error;
@@ -729,8 +823,78 @@ export class FakeFilter {
     return new FakeRange(this._sheet, this._rect)._proxy;
   }
 
+  /** Criteria by sheet column (1-based, as Filter takes them). */
+  readonly _criteria = new Map<number, FakeFilterCriteria>();
+
+  getColumnFilterCriteria(columnPosition: number): FakeFilterCriteria | null {
+    return this._criteria.get(columnPosition)?._proxy ?? null;
+  }
+
+  setColumnFilterCriteria(columnPosition: number, filterCriteria: FakeFilterCriteria): FakeFilter {
+    const { col, cols } = this._rect;
+    if (columnPosition < col || columnPosition >= col + cols)
+      throw new Error(`The column ${columnPosition} is outside the filter's range.`);
+    if (!(filterCriteria instanceof FakeFilterCriteria))
+      throw new Error('setColumnFilterCriteria takes built FilterCriteria.');
+    this._criteria.set(columnPosition, filterCriteria);
+    return this._proxy;
+  }
+
+  removeColumnFilterCriteria(columnPosition: number): FakeFilter {
+    this._criteria.delete(columnPosition);
+    return this._proxy;
+  }
+
   remove(): void {
     if (this._sheet._filter === this) this._sheet._filter = null;
+  }
+
+  /** Whether the criteria hide a row of the range (never the header row). */
+  _hides(row: number): boolean {
+    if (row <= this._rect.row || row >= this._rect.row + this._rect.rows) return false;
+    for (const [col, criteria] of this._criteria) {
+      const shown = this._sheet._display(row, col);
+      const text = shown instanceof Date ? shown.toISOString() : String(shown);
+      if (criteria._hidden.includes(text)) return true;
+    }
+    return false;
+  }
+}
+
+export class FakeFilterCriteria {
+  readonly _proxy: FakeFilterCriteria;
+  constructor(
+    private readonly _calls: Call[],
+    readonly _hidden: readonly string[],
+  ) {
+    this._proxy = strict('FilterCriteria', this, _calls);
+  }
+
+  getHiddenValues(): string[] {
+    return [...this._hidden];
+  }
+
+  copy(): FakeFilterCriteriaBuilder {
+    return new FakeFilterCriteriaBuilder(this._calls, this._hidden)._proxy;
+  }
+}
+
+export class FakeFilterCriteriaBuilder {
+  readonly _proxy: FakeFilterCriteriaBuilder;
+  constructor(
+    private readonly _calls: Call[],
+    private _hidden: readonly string[] = [],
+  ) {
+    this._proxy = strict('FilterCriteriaBuilder', this, _calls);
+  }
+
+  setHiddenValues(values: string[]): FakeFilterCriteriaBuilder {
+    this._hidden = [...values];
+    return this._proxy;
+  }
+
+  build(): FakeFilterCriteria {
+    return new FakeFilterCriteria(this._calls, this._hidden)._proxy;
   }
 }
 
@@ -973,6 +1137,9 @@ export interface FakeMenuItem {
   functionName: string;
 }
 
+/** The title the fake gives an add-on menu (Sheets shows the add-on's own name there). */
+export const ADDON_MENU = '(add-on)';
+
 export class FakeMenu {
   readonly _items: (FakeMenuItem | 'separator')[] = [];
   _added = false;
@@ -1031,8 +1198,9 @@ export class FakeUi {
     return new FakeMenu(this, title)._proxy;
   }
 
+  /** The add-on's menu under Extensions: Sheets names it after the add-on (or the bound script). */
   createAddonMenu(): FakeMenu {
-    return new FakeMenu(this, '(add-on)')._proxy;
+    return new FakeMenu(this, ADDON_MENU)._proxy;
   }
 
   showSidebar(html: FakeHtml): void {

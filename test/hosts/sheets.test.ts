@@ -1,3 +1,5 @@
+import { COMPANY_LABEL } from '../../src/register/formulas';
+import { registerLayout } from '../../src/register/layout';
 import { SheetsWorkbook } from '../../src/hosts/sheets/sheetsWorkbook';
 import { fromSheetsFormula, toSheetsFormula } from '../../src/hosts/sheets/formulas';
 import { parseOffset, ZoneShift } from '../../src/hosts/sheets/zone';
@@ -280,23 +282,115 @@ describe('Sheets host: setting up a register', () => {
     expect(registerRows).toBeGreaterThan(5000);
   }, 120_000);
 
-  it('builds the sample register with KPI_* formulas, dropdowns, lights and frozen headers', async () => {
+  it('builds the sample register with native formulas, SMARTCHECK once for its column, dropdowns, lights and frozen headers', async () => {
     const fake = new FakeSpreadsheetApp();
     const report = await buildRegister(
       open(fake),
       { kpis: SAMPLE_KPIS, checkIns: SAMPLE_CHECKINS },
       { lang: 'en', today: TODAY },
     );
+    expect(report.portable).toBe(true);
     const register = fake._sheet(report.sheets.register);
     const formulas = register._rows
       .flatMap((line) => (line ?? []).map((cell) => cell?.formula))
       .filter(Boolean) as string[];
-    expect(formulas.some((f) => f.startsWith('=KPI_SCORE('))).toBe(true);
+    const layout = registerLayout(report.sheets.register, SAMPLE_KPIS.length);
+    // The only custom function: SMARTCHECK over the whole column, in the first data row, Sheets' name.
+    expect(formulas.filter((f) => /KPI_/.test(f))).toEqual([
+      // name & description, target, unit, deadline, parent (or the company level), baseline
+      '=ARRAYFORMULA(KPI_SMARTCHECK(TRIM(B2:B&" "&C2:C),Q2:Q,O2:O,W2:W,' +
+        `IF((G2:G="")*(E2:E=${JSON.stringify(COMPANY_LABEL)}),E2:E,G2:G),P2:P))`,
+    ]);
+    expect(register._cell(layout.firstRow, layout.columns.smart)?.formula).toMatch(
+      /^=ARRAYFORMULA\(KPI_SMARTCHECK\(/,
+    );
+    for (let row = layout.firstRow + 1; row < layout.firstRow + SAMPLE_KPIS.length; row++) {
+      const cell = register._cell(row, layout.columns.smart);
+      expect(cell?.formula).toBeUndefined();
+      expect(cell?.value ?? '').toBe(''); // empty, for the array result to overflow into
+    }
     expect(formulas.some((f) => /KPI\./.test(f))).toBe(false);
+    expect(fake._customFunctionExecutions()).toBe(1);
     expect(register._frozenRows).toBeGreaterThan(0);
     const snapshot = register._snapshot();
     expect(snapshot.validations.length).toBeGreaterThan(0);
     expect(snapshot.conditionalFormats.some((cf) => cf.format.kind === 'trafficLights')).toBe(true);
     expect(fake.spreadsheet._named.map((named) => named._name)).toEqual([report.table]);
+  });
+});
+
+describe('Sheets host: custom-function executions', () => {
+  const TODAY = new Date(2026, 3, 15);
+  const many = (count: number): RegisterData => ({
+    kpis: Array.from({ length: count }, (_, i) => ({
+      ...SAMPLE_KPIS[i % SAMPLE_KPIS.length],
+      id: `K-${i}`,
+      parent_id: i % 10 === 0 ? undefined : `K-${i - (i % 10)}`,
+    })),
+    checkIns: [],
+  });
+
+  it('costs one execution for a register of 100 KPIs and for one of 1,000 (per-row KPI formulas cost four per KPI)', async () => {
+    const executions = async (count: number, portable?: boolean) => {
+      const fake = new FakeSpreadsheetApp();
+      await buildRegister(open(fake), many(count), { lang: 'en', today: TODAY, portable });
+      return fake._customFunctionExecutions();
+    };
+    expect(await executions(100)).toBe(1);
+    expect(await executions(1000)).toBe(1);
+    // What a register written the Excel way would cost in Sheets: every cell its own execution.
+    expect(await executions(100, false)).toBeGreaterThanOrEqual(4 * 100);
+  }, 60_000);
+
+  it('shows #REF! when a value sits where the array would overflow, as Sheets does (the fake is strict)', () => {
+    const fake = new FakeSpreadsheetApp({
+      calculate: (formula) => (formula === '=KPI_SCORE(A1:A3,B1:B3)' ? [[1], [0.5], [0.2]] : ''),
+    });
+    const sheet = fake._sheet('Sheet1');
+    sheet.getRange(1, 3).setValues([['=KPI_SCORE(A1:A3,B1:B3)']]);
+    expect(sheet.getRange(1, 3, 3, 1).getValues()).toEqual([[1], [0.5], [0.2]]);
+    expect(sheet.getLastRow()).toBe(3);
+    sheet.getRange(3, 3).setValues([['typed over']]);
+    expect(sheet.getRange(1, 3, 3, 1).getValues()).toEqual([['#REF!'], [''], ['typed over']]);
+  });
+});
+
+describe('Sheets host: the user’s filter', () => {
+  it('keeps every column’s criteria (and the rows they hide) when a table grows', async () => {
+    const fake = new FakeSpreadsheetApp();
+    const wb = open(fake);
+    wb.addSheet('Check-ins');
+    wb.write('Check-ins', 1, 1, [
+      ['KPI', 'Status', 'Owner'],
+      ['K1', 'GREEN', 'Wong'],
+      ['K2', 'RED', 'Chan'],
+    ]);
+    wb.addTable({ name: 'CheckIns', range: { sheet: 'Check-ins', row: 1, col: 1, rows: 3, cols: 3 } });
+    await wb.flush();
+    // The user filters out RED statuses and Chan's rows in Sheets.
+    const sheet = fake._sheet('Check-ins');
+    const filter = sheet.getFilter()!;
+    filter.setColumnFilterCriteria(2, fake.newFilterCriteria().setHiddenValues(['RED']).build());
+    filter.setColumnFilterCriteria(3, fake.newFilterCriteria().setHiddenValues(['Chan']).build());
+    expect(sheet.isRowHiddenByFilter(3)).toBe(true);
+
+    await wb.append('Check-ins', [
+      ['K3', 'RED', 'Lee'],
+      ['K4', 'AMBER', 'Chan'],
+      ['K5', 'GREEN', 'Lee'],
+    ]);
+    await wb.flush();
+    const grown = sheet.getFilter()!;
+    expect(grown.getRange().getNumRows()).toBe(6);
+    expect(grown.getColumnFilterCriteria(1)).toBeNull();
+    expect(grown.getColumnFilterCriteria(2)?.getHiddenValues()).toEqual(['RED']);
+    expect(grown.getColumnFilterCriteria(3)?.getHiddenValues()).toEqual(['Chan']);
+    expect([2, 3, 4, 5, 6].map((row) => sheet.isRowHiddenByFilter(row))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });

@@ -45,6 +45,13 @@ export const charactersToPixels = (characters: number): number => Math.round(cha
  * as one list, so adding them one by one would read and rewrite that list every time.
  */
 export class SheetsWorkbook implements Workbook {
+  /**
+   * Sheets runs each cell that calls a custom function as an execution of its own (and each loads the
+   * whole Code.js): "Each time a custom function is used in a spreadsheet, Sheets makes a separate call
+   * to the Apps Script server" (developers.google.com/apps-script/guides/sheets/functions, Optimization).
+   * The register therefore writes native formulas here, and SMARTCHECK once per column (docs/sheets.md).
+   */
+  readonly customFunctionsPerColumn = true;
   private readonly spreadsheet: Spreadsheet;
   private readonly zone: ZoneShift;
   private readonly sheetCache = new Map<string, Sheet>();
@@ -252,15 +259,31 @@ export class SheetsWorkbook implements Workbook {
       const grown = sheet.getRange(ref.row, ref.col, newLast - ref.row + 1, ref.cols);
       named.setRange(grown);
       const filter = sheet.getFilter();
-      if (filter && sameRange(refOf(filter.getRange()), ref)) {
-        filter.remove();
-        grown.createFilter();
-      }
+      if (filter && sameRange(refOf(filter.getRange()), ref)) regrowFilter(filter, grown, ref);
       for (const banding of sheet.getBandings()) {
         if (sameRange(refOf(banding.getRange()), ref)) banding.setRange(grown);
       }
     }
   }
+}
+
+/**
+ * A filter's range cannot be changed, only removed and made again (the Filter class has getRange, remove
+ * and the column criteria, nothing that resizes: developers.google.com/apps-script/reference/spreadsheet/filter).
+ * Making it again would drop what the user filtered by and show every row, so each column's criteria are
+ * copied first and set on the new filter (`getColumnFilterCriteria(columnPosition)` returns null for a
+ * column without criteria; `copy().build()` is Google's own way to carry criteria over, see
+ * developers.google.com/apps-script/reference/spreadsheet/filter-criteria, "Copy criteria").
+ */
+function regrowFilter(filter: GoogleAppsScript.Spreadsheet.Filter, grown: Range, ref: RangeRef): void {
+  const kept: [number, GoogleAppsScript.Spreadsheet.FilterCriteria][] = [];
+  for (let col = ref.col; col < ref.col + ref.cols; col++) {
+    const criteria = filter.getColumnFilterCriteria(col);
+    if (criteria) kept.push([col, criteria.copy().build()]);
+  }
+  filter.remove();
+  const made = grown.createFilter();
+  for (const [col, criteria] of kept) made.setColumnFilterCriteria(col, criteria);
 }
 
 function refOf(range: Range): RangeRef {

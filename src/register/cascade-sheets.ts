@@ -6,6 +6,7 @@ import type { Cell } from '../core/values';
 import { cached, computeRollup } from './computed';
 import { formulas } from './formulas';
 import { fieldColumn, type RegisterLayout } from './layout';
+import { checkSheetRows } from './limits';
 import { COLORS, SCORE_FORMAT, WEIGHT_FORMAT, departmentGrouper, textWidth } from './style';
 import { columnLetter, type Workbook, type WriteCell } from './workbook';
 
@@ -162,7 +163,11 @@ export function buildCascadeSheets(wb: Workbook, input: CascadeInput): string[] 
     sheets.push({ name: input.name(sheetName('individuals', lang)), lines });
   }
 
-  for (const sheet of sheets) writeSheet(wb, sheet.name, sheet.lines, input);
+  // Each sheet within Excel's rows (a header and its lines), checked before any is written.
+  for (const sheet of sheets) checkSheetRows('cascade', 1 + sheet.lines.length);
+  // One index for all sheets: built per sheet, a register with a department per KPI took quadratic time.
+  const byId = new Map(input.rows.map((row) => [row.kpi.id, row.kpi]));
+  for (const sheet of sheets) writeSheet(wb, sheet.name, sheet.lines, input, byId);
   return sheets.map((sheet) => sheet.name);
 }
 
@@ -180,9 +185,14 @@ export function exactLookupValue(ref: string, id: string): string {
   return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?")`;
 }
 
-function writeSheet(wb: Workbook, sheet: string, lines: readonly Line[], input: CascadeInput): void {
+function writeSheet(
+  wb: Workbook,
+  sheet: string,
+  lines: readonly Line[],
+  input: CascadeInput,
+  byId: ReadonlyMap<string, Kpi>,
+): void {
   const { layout, lang, portable } = input;
-  const byId = new Map(input.rows.map((row) => [row.kpi.id, row.kpi]));
   const set = formulas(portable ? 'portable' : 'kpi');
   const lookup = (key: 'weight' | 'score' | 'status', row: number, id: string) => {
     const value = exactLookupValue(`$${columnLetter(col('id'))}${row}`, id);

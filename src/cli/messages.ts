@@ -91,7 +91,9 @@ export type MessageKey =
   | 'error.outputIsInputLink'
   | 'error.outputDiskFull'
   | 'error.outputDenied'
-  | 'error.tooLargeToSave';
+  | 'error.tooLargeToSave'
+  | 'progress.adopting'
+  | 'progress.checking';
 
 export const MESSAGES: Catalog<MessageKey> = {
   en: {
@@ -182,6 +184,8 @@ export const MESSAGES: Catalog<MessageKey> = {
     'error.outputDenied': 'Cannot write {path}: permission denied; choose a folder you can write to with -o.',
     'error.tooLargeToSave':
       'The register for {path} is too large to build in memory ({message}): split the KPIs into several workbooks.',
+    'progress.adopting': 'Reading the KPI list',
+    'progress.checking': 'Checking the register',
   },
   'zh-HK': {
     'program.description': '建立、轉換及檢查 KPI 登記冊（.xlsx 活頁簿）。',
@@ -268,6 +272,8 @@ export const MESSAGES: Catalog<MessageKey> = {
     'error.outputDenied': '無法寫入 {path}：沒有權限；請用 -o 指定一個你可寫入的資料夾。',
     'error.tooLargeToSave':
       '{path} 的登記冊太大，無法在記憶體中建立（{message}）：請把 KPI 分拆到多個活頁簿。',
+    'progress.adopting': '讀取 KPI 清單',
+    'progress.checking': '檢查登記冊',
   },
 };
 

@@ -31,7 +31,13 @@ export async function check(ctx: CliContext, input: string, options: CheckOption
   }
   if (!isRegister(register)) throw new CliError('error.notRegister', { path: input });
 
-  const findings = checkHealth({ kpis: register.kpis, checkIns: register.checkIns, today: ctx.today });
+  ctx.progress.update(message(ctx.lang, 'progress.checking'), 0, 0);
+  let findings: Finding[];
+  try {
+    findings = checkHealth({ kpis: register.kpis, checkIns: register.checkIns, today: ctx.today });
+  } finally {
+    ctx.progress.end();
+  }
   if (options.json) printJson(ctx, input, register.kpis.length, findings, register.problems);
   else printTable(ctx, register.kpis.length, findings, register.problems, options.width ?? 100);
   return findings.length > 0 || register.problems.length > 0 ? EXIT.findings : EXIT.ok;

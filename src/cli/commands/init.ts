@@ -38,7 +38,12 @@ export async function init(ctx: CliContext, input: string, options: InitOptions)
 
   ctx.progress.update(message(ctx.lang, 'progress.reading'), 0, 0);
   const workbook = await FileWorkbook.open(source).finally(() => ctx.progress.end());
-  const adopted = await adoptWorkbook(workbook, { lang: ctx.lang, sheet: options.sheet, today: ctx.today });
+  ctx.progress.update(message(ctx.lang, 'progress.adopting'), 0, 0);
+  const adopted = await adoptWorkbook(workbook, {
+    lang: ctx.lang,
+    sheet: options.sheet,
+    today: ctx.today,
+  }).finally(() => ctx.progress.end());
   printAdoption(ctx, adopted);
 
   await buildRegister(

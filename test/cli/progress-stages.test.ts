@@ -18,7 +18,7 @@ function terminal(cwd: string) {
   // The labels drawn, in order (each redraw starts with a carriage return and a line clear).
   const labels = () =>
     drawn
-      .map((text) => text.replace(/^\r\x1b\[2K/, '').replace(/….*$/, ''))
+      .map((text) => text.replace('\r\u001b[2K', '').replace(/….*$/, ''))
       .filter((label, i, all) => label !== '' && label !== all[i - 1]);
   return { io, labels };
 }

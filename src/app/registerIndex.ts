@@ -10,8 +10,8 @@ import {
 import { dialectOf, type Dialect } from '../register/formulas';
 import { registerLayout, type RegisterLayout } from '../register/layout';
 import type { Kpi } from '../core/model';
-import { readRegister } from '../register/read';
-import type { CellValue, RangeRef, SheetData, Workbook } from '../register/workbook';
+import { isBuiltCheckInHeader, readRegister } from '../register/read';
+import type { CellValue, RangeRef, SheetData, SheetInfo, Workbook } from '../register/workbook';
 import { headerColumns, NotARegisterError, OWN_COLUMNS, openRegister } from './register';
 import type { ActionWorkbook } from './view';
 
@@ -110,36 +110,28 @@ function checkInColumns(row: readonly CellValue[]): Partial<Record<CheckInKey, n
 /** Reads the register's index; a register not found by its sheet name is found the long way. */
 export async function indexRegister(view: ActionWorkbook): Promise<RegisterIndex> {
   const infos = await view.sheets();
-  const register = infos.find((info) => matchSheetName(baseName(info.name)) === 'register');
-  if (!register) return fromFullRead(view);
-  const checkInInfo = infos.find((info) => matchSheetName(baseName(info.name)) === 'checkins');
-  const heads = await readRanges(view, [
-    {
-      sheet: register.name,
-      row: 1,
-      col: 1,
-      rows: Math.min(HEADER_ROWS, register.rows),
-      cols: register.cols,
-      formulas: false,
-    },
-    ...(checkInInfo
-      ? [
-          {
-            sheet: checkInInfo.name,
-            row: 1,
-            col: 1,
-            rows: Math.min(HEADER_ROWS, checkInInfo.rows),
-            cols: checkInInfo.cols,
-            formulas: false,
-          },
-        ]
-      : []),
-  ]);
-  const headerIndex = heads[0].values.findIndex((row) =>
-    OWN_COLUMNS.every((key) => headerColumns(row)[key] !== undefined),
-  );
-  if (headerIndex < 0) return fromFullRead(view);
-  const header = heads[0].values[headerIndex];
+  // Every sheet called like ours is a candidate: a user's own list may be called "Register" too, so the
+  // register is the one with the built register's own columns (issue 9).
+  const registers = infos.filter((info) => matchSheetName(baseName(info.name)) === 'register');
+  if (registers.length === 0) return fromFullRead(view);
+  const checkInInfos = infos.filter((info) => matchSheetName(baseName(info.name)) === 'checkins');
+  const head = (info: SheetInfo): RangeRequest => ({
+    sheet: info.name,
+    row: 1,
+    col: 1,
+    rows: Math.min(HEADER_ROWS, info.rows),
+    cols: info.cols,
+    formulas: false,
+  });
+  const heads = await readRanges(view, [...registers.map(head), ...checkInInfos.map(head)]);
+  const isOwn = (row: CellValue[]) => OWN_COLUMNS.every((key) => headerColumns(row)[key] !== undefined);
+  const found = registers
+    .map((info, i) => ({ info, values: heads[i].values, index: heads[i].values.findIndex(isOwn) }))
+    .find((candidate) => candidate.index >= 0);
+  if (!found) return fromFullRead(view);
+  const register = found.info;
+  const headerIndex = found.index;
+  const header = found.values[headerIndex];
   const columns = headerColumns(header);
   const headerRow = headerIndex + 1;
   let width = header.length;
@@ -156,25 +148,34 @@ export async function indexRegister(view: ActionWorkbook): Promise<RegisterIndex
   });
   let checkIns: RegisterIndex['checkIns'];
   const checkInRequests: RangeRequest[] = [];
-  if (checkInInfo && heads[1]) {
-    const index = heads[1].values.findIndex((row) => {
-      const keys = checkInColumns(row);
-      return keys.kpi_id !== undefined && keys.period_end !== undefined && keys.actual !== undefined;
-    });
-    if (index >= 0) {
-      const keys = checkInColumns(heads[1].values[index]);
-      checkIns = { sheet: checkInInfo.name, headerRow: index + 1, columns: keys, latest: new Map() };
-      const rows = Math.max(0, checkInInfo.rows - index - 1);
-      for (const key of ['kpi_id', 'period_end'] as const) {
-        checkInRequests.push({
-          sheet: checkInInfo.name,
-          row: index + 2,
-          col: keys[key] as number,
-          rows,
-          cols: 1,
-          formulas: false,
-        });
-      }
+  const isCheckInHeader = (row: CellValue[]) => {
+    const keys = checkInColumns(row);
+    return keys.kpi_id !== undefined && keys.period_end !== undefined && keys.actual !== undefined;
+  };
+  const checkInCandidates = checkInInfos
+    .map((info, i) => {
+      const values = heads[registers.length + i].values;
+      return { info, values, index: values.findIndex(isCheckInHeader) };
+    })
+    .filter((candidate) => candidate.index >= 0);
+  // The built Check-ins sheet before a user's own log of the same name and similar columns.
+  const checkInFound =
+    checkInCandidates.find((candidate) => isBuiltCheckInHeader(candidate.values[candidate.index])) ??
+    checkInCandidates[0];
+  if (checkInFound) {
+    const { info: checkInInfo, index } = checkInFound;
+    const keys = checkInColumns(checkInFound.values[index]);
+    checkIns = { sheet: checkInInfo.name, headerRow: index + 1, columns: keys, latest: new Map() };
+    const rows = Math.max(0, checkInInfo.rows - index - 1);
+    for (const key of ['kpi_id', 'period_end'] as const) {
+      checkInRequests.push({
+        sheet: checkInInfo.name,
+        row: index + 2,
+        col: keys[key] as number,
+        rows,
+        cols: 1,
+        formulas: false,
+      });
     }
   }
   const [ids, units, reviews, actuals, scores, checkInIds, periods] = await readRanges(view, [

@@ -71,6 +71,20 @@ export function registerHeaderIndex(values: readonly (readonly CellValue[])[]): 
 
 const HEADER_ROWS = 10;
 
+const BUILT_CHECKIN_HEADERS = CHECKIN_FIELDS.map(
+  (field) =>
+    new Set([
+      normaliseHeader(CHECKIN_HEADERS.en[field.key]),
+      normaliseHeader(CHECKIN_HEADERS['zh-HK'][field.key]),
+    ]),
+);
+
+/** True when a header row holds every header of the built Check-ins sheet (a user's log may share a few). */
+export function isBuiltCheckInHeader(row: readonly CellValue[]): boolean {
+  const texts = new Set(row.filter((cell): cell is string => typeof cell === 'string').map(normaliseHeader));
+  return BUILT_CHECKIN_HEADERS.every((spellings) => [...spellings].some((text) => texts.has(text)));
+}
+
 type MessageKey =
   | 'noRegister'
   | 'required'
@@ -163,6 +177,15 @@ function findRegister(sheets: readonly SheetData[]): Found | undefined {
 }
 
 function findCheckIns(sheets: readonly SheetData[]): Found | undefined {
+  // The built Check-ins sheet first, by its full set of headers: a user's own log called "Check-ins" may
+  // have a KPI ID, a period and an actual too (issue 9).
+  for (const sheet of sheets) {
+    const rows = Math.min(HEADER_ROWS, sheet.values.length);
+    for (let index = 0; index < rows; index++) {
+      if (isBuiltCheckInHeader(sheet.values[index]))
+        return { sheet, headerIndex: index, header: sheet.values[index] };
+    }
+  }
   const ordered = [
     ...sheets.filter((sheet) => matchSheetName(baseName(sheet.name)) === 'checkins'),
     ...sheets.filter((sheet) => matchSheetName(baseName(sheet.name)) !== 'checkins'),

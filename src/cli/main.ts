@@ -27,6 +27,8 @@ export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }
 
+const MEMORY_LIMIT = /Invalid (string|array|typed array) length|allocation failed|Maximum call stack/i;
+
 /** Commander's usage errors, said in the user's language. */
 const USAGE_ERRORS: Readonly<Record<string, MessageKey>> = {
   'commander.unknownOption': 'usage.unknownOption',
@@ -75,6 +77,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     // Anything else came from the file (a library's complaint about an odd workbook, a register too large
     // for memory): one line that names the file and says what to try, exit 2 like any unusable input.
     const text = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+    // V8's own limits ("Invalid string length", "Array buffer allocation failed", …): the register is
+    // larger than this machine can hold, which no re-saving of the file would change.
+    if (where.file !== undefined && error instanceof RangeError && MEMORY_LIMIT.test(text))
+      return fail(message(lang, 'error.tooLargeToSave', { path: where.file, message: text }), EXIT.badInput);
     if (where.file === undefined)
       return fail(message(lang, 'error.unexpected', { message: text }), EXIT.badInput);
     return fail(message(lang, 'error.unexpectedFile', { path: where.file, message: text }), EXIT.badInput);

@@ -30,6 +30,19 @@ describe('npm start (scripts/start.js)', () => {
     expect((await get(`/assets/icon-32.png`)).status).toBe(200);
   });
 
+  it('serves the functions runtime beside the page with everything it loads inside Excel', async () => {
+    // The runtime loads the host's `-core` file and the strings from its own folder (office-host.test.ts).
+    expect((await get(`/functions.html`)).body).toContain('src="office-js/custom-functions-runtime.js"');
+    for (const file of ['custom-functions-runtime.js', 'excel-web-16.00-core.js', 'en-us/office_strings.js'])
+      expect({ file, status: (await get(`/office-js/${file}`)).status }).toEqual({ file, status: 200 });
+  });
+
+  it("serves a support page of its own (the manifest's SupportUrl)", async () => {
+    const support = await get(`/support.html`);
+    expect(support.status).toBe(200);
+    expect(support.body).toContain('lang="zh-HK"');
+  });
+
   it('injects no live-reload client (the JavaScript-only runtime has no window or WebSocket)', async () => {
     const bundle = await get(`/functions.js`);
     expect(bundle.status).toBe(200);

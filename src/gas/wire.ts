@@ -1,3 +1,4 @@
+import { formatWallClock, localDate, parseWallClock, wallClockOf } from '../core/calendar';
 import { KpiError } from '../core/errors';
 import type { TaskpaneActions } from '../app/types';
 
@@ -29,23 +30,12 @@ export type ServerFunctionName = (typeof SERVER_FUNCTIONS)[ActionName];
 /** A server function's answer: the action's result, or its error in words (never a bare exception). */
 export type Reply = { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } };
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})$/;
-
-function wallClock(date: Date): string {
-  return (
-    `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`
-  );
-}
+const wallClock = (date: Date): string => formatWallClock(wallClockOf(date));
 
 function fromWallClock(text: string): Date {
-  const match = WALL_CLOCK.exec(text);
-  if (!match) throw new Error(`"${text}" is not a date on the wire.`);
-  const [y, mo, d, h, mi, s, ms] = match.slice(1).map(Number);
-  const date = new Date(y, mo - 1, d, h, mi, s, ms);
-  date.setFullYear(y);
-  return date;
+  const clock = parseWallClock(text);
+  if (!clock) throw new Error(`"${text}" is not a date on the wire.`);
+  return localDate(clock);
 }
 
 /** A value as plain JSON: Dates and KpiErrors tagged, functions and undefined left out (as JSON does). */

@@ -1,3 +1,4 @@
+import { formatDay, formatWallClock, localDate, parseWallClock, wallClockOf } from '../../core/calendar';
 import type {
   CellStyle,
   CellValue,
@@ -56,27 +57,18 @@ export interface WorkbookSnapshot {
   tables: TableSpec[];
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
 export function toSnapshotValue(value: CellValue): SnapshotValue {
   if (!(value instanceof Date)) return value;
-  const day = `${pad(value.getFullYear(), 4)}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
-  const [h, m, s, ms] = [value.getHours(), value.getMinutes(), value.getSeconds(), value.getMilliseconds()];
-  if (h === 0 && m === 0 && s === 0 && ms === 0) return { date: day };
-  return { date: `${day}T${pad(h)}:${pad(m)}:${pad(s)}${ms ? `.${pad(ms, 3)}` : ''}` };
+  const clock = wallClockOf(value);
+  if (clock.time === 0) return { date: formatDay(clock) };
+  return { date: formatWallClock(clock).replace(/\.000$/, '') };
 }
-
-const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?)?$/;
 
 export function fromSnapshotValue(value: SnapshotValue): CellValue {
   if (value === null || typeof value !== 'object') return value;
-  const match = WALL_CLOCK.exec(value.date);
-  if (!match) throw new Error(`"${value.date}" is not a snapshot date.`);
-  const [y, mo, d, h, mi, s] = match.slice(1, 7).map((part) => Number(part ?? 0));
-  const ms = Number((match[7] ?? '0').padEnd(3, '0'));
-  const date = new Date(y, mo - 1, d, h, mi, s, ms);
-  date.setFullYear(y); // years 0–99 would otherwise mean 1900–1999
-  return date;
+  const clock = parseWallClock(value.date);
+  if (!clock) throw new Error(`"${value.date}" is not a snapshot date.`);
+  return localDate(clock);
 }
 
 export function sheetOf(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {

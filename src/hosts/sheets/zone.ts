@@ -1,3 +1,5 @@
+import { localDate, utcDate, wallClockOf, wallClockOfUtc } from '../../core/calendar';
+
 /**
  * Dates between a spreadsheet and the script. A cell holds a wall-clock date in the spreadsheet's time
  * zone; Apps Script hands it over as an instant, and the script's own local time (the time zone in
@@ -8,6 +10,10 @@
  * with getFullYear/getMonth/getDate). This class moves between that and the sheet's instants, asking
  * the sheet's zone for its offset (Utilities.formatDate with the pattern `Z`) once per hour of time,
  * so a column of dates costs one lookup per distinct day, not one per cell.
+ *
+ * Google Sheets has no 1900/1904 date-system setting to honour: Apps Script passes dates as `Date`
+ * objects, never as serial numbers, so the only conversion here is between wall clocks and instants
+ * (calendar.ts does the field work).
  */
 export type FormatDate = (date: Date, timeZone: string, pattern: string) => string;
 
@@ -31,32 +37,14 @@ export class ZoneShift {
   /** An instant read from the sheet, as a local Date showing the sheet's wall clock. */
   toLocal(instant: Date): Date {
     if (this.identity) return instant;
-    const wall = new Date(instant.getTime() + this.offset(instant.getTime()));
-    const local = new Date(
-      wall.getUTCFullYear(),
-      wall.getUTCMonth(),
-      wall.getUTCDate(),
-      wall.getUTCHours(),
-      wall.getUTCMinutes(),
-      wall.getUTCSeconds(),
-      wall.getUTCMilliseconds(),
-    );
-    local.setFullYear(wall.getUTCFullYear()); // years 0–99 would otherwise mean 1900–1999
-    return local;
+    // The sheet's wall clock is the instant moved by the sheet zone's offset, read in UTC fields.
+    return localDate(wallClockOfUtc(new Date(instant.getTime() + this.offset(instant.getTime()))));
   }
 
   /** A local Date, as the instant whose wall clock in the sheet's zone is the same. */
   toSheet(local: Date): Date {
     if (this.identity) return local;
-    const wall = Date.UTC(
-      local.getFullYear(),
-      local.getMonth(),
-      local.getDate(),
-      local.getHours(),
-      local.getMinutes(),
-      local.getSeconds(),
-      local.getMilliseconds(),
-    );
+    const wall = utcDate(wallClockOf(local)).getTime();
     // The offset depends on the instant we are looking for: one refinement settles it (also across DST).
     const first = wall - this.offset(wall);
     return new Date(wall - this.offset(first));

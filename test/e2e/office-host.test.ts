@@ -74,8 +74,10 @@ async function openAsOffice(path: (typeof PAGES)[number], host: (typeof HOSTS)[n
   });
   const loaded = [wait(hostFileOf(path, host)), wait(host.strings)];
   await page.goto(`${server.origin}/${path}?_host_Info=${encodeURIComponent(host.info)}`);
-  const timeout = new Promise<void>((resolve) => setTimeout(resolve, 15_000));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, 15_000)));
   await Promise.race([Promise.all(loaded), timeout]);
+  clearTimeout(timer);
   // office.js may load more (its telemetry sink) once the host file runs; give it a moment.
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.close();

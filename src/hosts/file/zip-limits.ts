@@ -173,10 +173,15 @@ class RowScanner {
     // A tag cut at the chunk's end is read again with the next chunk.
     const cut = text.lastIndexOf('<');
     const whole = cut >= 0 && text.indexOf('>', cut) < 0 ? text.slice(0, cut) : text;
-    this.tail = text.slice(whole.length);
-    const rows = /<(?:[\w.-]+:)?row\b([^>]*)>/g;
+    // No row tag is kilobytes long: an unclosed `<` that far back is not one, and keeping it would make
+    // every later chunk copy it again.
+    const rest = text.slice(whole.length);
+    this.tail = rest.length > 4096 ? '' : rest;
+    // A row's start tag, with or without a namespace prefix; its `r` is read from the tag alone.
+    const rows = /<(?:[\w.-]+:)?row[\s>/]/g;
     for (let match = rows.exec(whole); match; match = rows.exec(whole)) {
-      const r = /\br="(\d+)"/.exec(match[1]);
+      const tag = whole.slice(match.index, whole.indexOf('>', match.index));
+      const r = /\sr="(\d+)"/.exec(tag);
       this.maxRow = r ? Math.max(this.maxRow, Number(r[1])) : this.maxRow + 1;
     }
   }

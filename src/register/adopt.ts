@@ -104,7 +104,8 @@ export type AdoptErrorCode =
   | 'missingParent'
   | 'missingVolume';
 
-type ProblemCode = 'noName' | 'totals' | 'notNumber' | 'notDate' | 'unknownWord' | 'noResult';
+type ProblemCode =
+  'noName' | 'totals' | 'notNumber' | 'notDate' | 'unknownWord' | 'noResult' | 'noNameResult';
 /** A cell problem's text without its value, for a line that stands for many rows. */
 type SummaryKey = 'notNumberAll' | 'notDateAll' | 'unknownWordAll';
 type DefaultReason =
@@ -149,6 +150,8 @@ export const ADOPT_TEXT: Catalog<AdoptTextKey> = {
     unknownWord: '{field} "{value}" is not one of: {choices}; read as blank',
     noResult:
       '{field} is a formula with no saved result (the file was saved without calculating): left blank — open and save it in Excel first',
+    noNameResult:
+      '{field} is a formula with no saved result (the file was saved without calculating) — open and save it in Excel first',
     notNumberAll: '{field} is not a number: left blank',
     notDateAll: '{field} is not a date: left blank',
     unknownWordAll: '{field} is not one of: {choices}; read as blank',
@@ -192,6 +195,7 @@ export const ADOPT_TEXT: Catalog<AdoptTextKey> = {
     notDate: '{field}「{value}」不是日期：留空',
     unknownWord: '{field}「{value}」不是以下之一：{choices}；當作留空',
     noResult: '{field}是沒有已儲存結果的公式（檔案儲存時未經計算）：留空 — 請先用 Excel 開啟並儲存',
+    noNameResult: '{field}是沒有已儲存結果的公式（檔案儲存時未經計算）— 請先用 Excel 開啟並儲存',
     notNumberAll: '{field}不是數字：留空',
     notDateAll: '{field}不是日期：留空',
     unknownWordAll: '{field}不是以下之一：{choices}；當作留空',
@@ -475,14 +479,14 @@ function adoptSheet(sheet: SheetData, match: KpiSheetMatch, options: AdoptOption
     const cellProblem = (code: ProblemCode, field: InputKey, value?: CellValue, choices = '') => {
       const shown = value === undefined ? '' : String(value instanceof Date ? formatDate(value) : value);
       const params = { field: header(field), value: shown.slice(0, 40), choices };
-      const summaryKey = code === 'noResult' ? code : (`${code}All` as SummaryKey);
+      const summaryKey = code === 'noResult' || code === 'noNameResult' ? code : (`${code}All` as SummaryKey);
       return { row, code, field, reason: t(code, params), summary: t(summaryKey, params) };
     };
     const name = text(cell('name'));
     if (name === undefined) {
       problems.push(
         uncalculated.has('name')
-          ? cellProblem('noResult', 'name')
+          ? cellProblem('noNameResult', 'name')
           : { row, code: 'noName', reason: t('noName'), summary: t('noName') },
       );
       return;

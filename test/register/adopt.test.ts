@@ -396,8 +396,11 @@ describe('adopting odd workbooks (issue 9)', () => {
       'row 2: Target is a formula with no saved result (the file was saved without calculating): left blank — open and save it in Excel first',
     ]);
     expect(en.problems.map((problem) => [problem.row, problem.code, problem.field])).toEqual([
-      [3, 'noResult', 'name'],
+      [3, 'noNameResult', 'name'],
     ]);
+    expect(en.problems[0].reason).toBe(
+      'KPI is a formula with no saved result (the file was saved without calculating) — open and save it in Excel first',
+    );
     const zh = await adoptWorkbook(workbook, { ...options, lang: 'zh-HK' });
     expect(zh.blanks[0].reason).toBe(
       '目標是沒有已儲存結果的公式（檔案儲存時未經計算）：留空 — 請先用 Excel 開啟並儲存',

@@ -1,3 +1,4 @@
+import { startOfLocalDay } from '../core/calendar';
 import { CHECKIN_FIELDS, type CheckInKey, type FieldKey } from '../core/fields';
 import type { CheckIn, Kpi } from '../core/model';
 import { nextReviewDate } from '../core/nextreview';
@@ -10,7 +11,7 @@ import { indexRegister, registerRows, type ParsedRow, type RegisterIndex } from 
 import type { CheckInEntry, DueCheckIn } from './types';
 import { ActionWorkbook } from './view';
 
-const day = (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate());
+const day = startOfLocalDay;
 
 /** The date of a KPI's last review: the later of its last_review and its latest check-in. */
 function lastReviewed(kpi: Kpi, checkIns: readonly CheckIn[]): Date | undefined {

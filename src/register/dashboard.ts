@@ -1,3 +1,4 @@
+import { startOfLocalDay as startOfDay } from '../core/calendar';
 import { dateToSerial } from '../core/dates';
 import { enumLabel } from '../core/fields';
 import { format, type Catalog, type Lang } from '../core/i18n';
@@ -257,5 +258,3 @@ export function buildDashboard(wb: Workbook, input: DashboardInput): number {
   wb.freeze(sheet, 1, 0);
   return input.findings.length;
 }
-
-const startOfDay = (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate());

@@ -1,4 +1,5 @@
 import { addDays, addMonths, endOfMonth, startOfDay, startOfMonth, subMonths } from 'date-fns';
+import { startOfLocalDay } from '../core/calendar';
 import type { Lang } from '../core/i18n';
 import { idGenerator, type RandomSource } from './ids';
 import type { Cadence, CheckIn, Form, Framework, Kpi, KpiType, Level, Polarity, Timing } from '../core/model';
@@ -776,7 +777,7 @@ function actualAt(kpi: DemoKpi, month: number, random: () => number): number {
 
 export function demoRegister({ lang, today }: DemoOptions): DemoRegister {
   const random = seededRandom(20260101);
-  const day = new Date(today.getFullYear(), today.getMonth(), today.getDate());
+  const day = startOfLocalDay(today);
   const lastPeriod = monthEnd(subMonths(day, 1));
   const start = startOfMonth(subMonths(lastPeriod, MONTHS - 1));
   const deadline = addDays(addMonths(start, MONTHS + 3), -1);

@@ -10,6 +10,14 @@
  * Rows and columns are 1-based, as users see them.
  */
 
+/**
+ * What a cell holds. A `Date` is a wall clock with no time zone, as the cell shows it: its *local*
+ * fields (getFullYear … getMilliseconds) are the day and time of day, whatever the machine's zone, and
+ * a date with no time of day is local midnight. Hosts convert through src/core/calendar.ts only: to and
+ * from serial numbers in the workbook's date system (1900, or 1904 for `date1904` workbooks), and to and
+ * from the instants Google Sheets and exceljs use. A date-formatted serial that no date can be (0 or
+ * negative, past 9999-12-31) is read as its number, never as a `Date`.
+ */
 export type CellValue = string | number | boolean | Date | null;
 
 /**

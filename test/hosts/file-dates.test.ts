@@ -1,5 +1,15 @@
 import { Workbook as ExcelWorkbook } from 'exceljs';
-import { formatWallClock, wallClockOf } from '../../src/core/calendar';
+import fc from 'fast-check';
+import {
+  DAY_MS,
+  FIRST_SERIAL,
+  LAST_SERIAL,
+  formatWallClock,
+  localDate,
+  serialToWallClock,
+  wallClockOf,
+  type DateSystem,
+} from '../../src/core/calendar';
 import { memoryFromXlsx, memoryToXlsx } from '../../src/hosts/file/convert';
 import { FileWorkbook } from '../../src/hosts/file/file-workbook';
 import { XlsxWorkbook } from '../../src/hosts/file/xlsx-workbook';
@@ -84,6 +94,46 @@ describe.each([
     ]);
   });
 });
+
+describe.each([1900, 1904] as const)(
+  'any date with a time of day, %i system (property)',
+  (system: DateSystem) => {
+    it('is written as its exact serial and read back as the same wall clock', async () => {
+      // Serials (whole days and milliseconds) across the system's whole range, Excel's 29 Feb 1900 left out.
+      const serials = fc.sample(
+        fc
+          .tuple(
+            fc.integer({ min: FIRST_SERIAL[system], max: LAST_SERIAL[system] }),
+            fc.integer({ min: 0, max: DAY_MS - 1 }),
+          )
+          .filter(([whole]) => system === 1904 || whole !== 60)
+          .map(([whole, ms]) => whole + ms / DAY_MS),
+        300,
+      );
+      // A day the machine's zone skipped whole cannot be a port Date here (see calendar.ts).
+      const cases = serials
+        .map((serial) => ({ serial, date: localDate(serialToWallClock(serial, system)!) }))
+        .filter(({ serial, date }) => wallClockOf(date).day === serialToWallClock(serial, system)!.day);
+      const dates = cases.map(({ date }) => date);
+      const wb = await FileWorkbook.fromBuffer(await userWorkbook(system === 1904, []));
+      wb.addSheet('Dates');
+      wb.write('Dates', 1, 1, [dates]);
+      const bytes = await wb.toBuffer();
+      const xml = sheetPart(xlsxParts(bytes), 'Dates');
+      const column = (n: number): string =>
+        n <= 0 ? '' : column(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
+      cases.forEach(({ serial, date }, i) => {
+        const stored = storedNumber(xml, `${column(i + 1)}1`)!;
+        expect(serialToWallClock(stored, system)).toEqual(wallClockOf(date));
+        // The same serial, unless this zone moved a wall clock out of its daylight-saving gap.
+        if (wallClockOf(date).time === serialToWallClock(serial, system)!.time)
+          expect(stored).toBeCloseTo(serial, 8);
+      });
+      const back = await (await FileWorkbook.fromBuffer(bytes)).readSheet('Dates');
+      expect(wallClocks(back!.values[0])).toEqual(wallClocks(dates));
+    });
+  },
+);
 
 describe('the standalone page (memory ↔ .xlsx)', () => {
   it('opens a file with date-formatted 0, negative and past-9999 serials, and keeps them', async () => {

@@ -580,9 +580,11 @@ class FakeWorksheetCollection extends Proxy {
   load(spec: string): this {
     this.excel.enqueue(`worksheets.load ${spec}`, 64, () => {
       const names = this.excel.sheets.map((s) => s.name);
-      this.itemsLoaded = names.map((name) => {
-        const ws = new FakeWorksheet(this.excel, name);
-        ws.setLoaded('name', name);
+      this.itemsLoaded = this.excel.sheets.map((sheet) => {
+        const ws = new FakeWorksheet(this.excel, sheet.name);
+        ws.setLoaded('name', sheet.name);
+        // Excel.SheetVisibility: "Visible" unless hidden.
+        if (/visibility/.test(spec)) ws.setLoaded('visibility', sheet.visibility ?? 'Visible');
         return ws;
       });
       return bytesOf(names);
@@ -631,6 +633,10 @@ class FakeWorksheet extends Proxy {
 
   get name(): string {
     return this.read('name');
+  }
+
+  get visibility(): string {
+    return this.read('visibility');
   }
 
   set visibility(value: string) {

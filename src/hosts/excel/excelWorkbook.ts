@@ -73,7 +73,22 @@ const TABLE_STYLES = { light: 'TableStyleLight9', medium: 'TableStyleMedium2' } 
  */
 export const LISTS_SHEET = 'KPI_Lists';
 const INLINE_LIST_LIMIT = 255;
-const isListsSheet = (name: string) => name.toUpperCase() === LISTS_SHEET.toUpperCase();
+const LISTS_NAME = /^KPI_Lists(?: \(\d+\))?$/i;
+/**
+ * Our lists sheet is HIDDEN and named `KPI_Lists` (or `KPI_Lists (2)`, … when a user sheet has the name):
+ * a visible sheet so named is the user's (issue 9). `Worksheet.visibility` is "Visible", "Hidden" or
+ * "VeryHidden" (Excel.SheetVisibility, ExcelApi 1.1 to read it).
+ */
+const isListsSheet = (sheet: { name: string; visibility: string }) =>
+  sheet.visibility !== 'Visible' && LISTS_NAME.test(sheet.name);
+/** `KPI_Lists`, else `KPI_Lists (2)`, …: the first such name no sheet has (Excel compares names without case). */
+function freeListsName(taken: readonly string[]): string {
+  const keys = new Set(taken.map((name) => name.toUpperCase()));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? LISTS_SHEET : `${LISTS_SHEET} (${n})`;
+    if (!keys.has(name.toUpperCase())) return name;
+  }
+}
 
 export class ExcelWorkbook implements Workbook {
   private queue: Command[] = [];
@@ -87,6 +102,10 @@ export class ExcelWorkbook implements Workbook {
   private suspended = false;
   /** The sheet names, once read: only this workbook's addSheet changes them within one Excel.run. */
   private names?: string[];
+  /** The hidden lists sheet's name, once read or made (it is not among `names`). */
+  private listsName?: string;
+  /** Sheets this workbook has added (queued or not), whose names a new lists sheet must not take. */
+  private readonly added: string[] = [];
   /** The workbook's date system, read with the sheet names (or before the first write of a date). */
   private dateSystem?: DateSystem;
   /** Round trips made so far (a diagnostic; tests count them on the context as well). */
@@ -223,12 +242,15 @@ export class ExcelWorkbook implements Workbook {
   // --- writes ----------------------------------------------------------------------------------------
 
   addSheet(name: string): void {
-    if (isListsSheet(name))
-      throw new Error(`"${LISTS_SHEET}" is reserved for the register's dropdown lists.`);
+    if (this.listsName !== undefined && this.listsName.toUpperCase() === name.toUpperCase())
+      throw new Error(
+        `"${name}" is the name of the hidden sheet that holds the register's dropdown lists: choose another name.`,
+      );
     this.enqueue(SMALL_COMMAND, (context) => {
       context.workbook.worksheets.add(name);
     });
     this.names?.push(name);
+    this.added.push(name);
   }
 
   write(sheet: string, row: number, col: number, cells: WriteCell[][]): void {
@@ -441,34 +463,38 @@ export class ExcelWorkbook implements Workbook {
   private async placeLists(): Promise<void> {
     const slots = this.unplacedLists;
     this.unplacedLists = [];
-    const worksheets = this.context.workbook.worksheets.load('items/name');
+    const worksheets = this.context.workbook.worksheets.load('items/name,items/visibility');
     await this.sync();
-    const exists = worksheets.items.some((sheet) => isListsSheet(sheet.name));
+    const existing = worksheets.items.find(isListsSheet);
+    // A new lists sheet takes a name no sheet has, nor any sheet this workbook adds (maybe still queued).
+    const listsName =
+      existing?.name ?? freeListsName([...worksheets.items.map((sheet) => sheet.name), ...this.added]);
+    this.listsName = listsName;
     let firstCol = 1;
-    if (exists) {
-      const used = sheetOf(this.context, LISTS_SHEET)
+    if (existing) {
+      const used = sheetOf(this.context, listsName)
         .getUsedRangeOrNullObject(true)
         .load('columnIndex,columnCount');
       await this.sync();
       if (!used.isNullObject) firstCol = used.columnIndex + used.columnCount + 1;
     }
     const writes: Command[] = [];
-    if (!exists) {
+    if (!existing) {
       writes.push({
         bytes: SMALL_COMMAND,
         run: (context) => {
-          context.workbook.worksheets.add(LISTS_SHEET).visibility = 'Hidden';
+          context.workbook.worksheets.add(listsName).visibility = 'Hidden';
         },
       });
     }
     slots.forEach((slot, i) => {
       const letter = columnLetter(firstCol + i);
-      slot.source = `=${quoteSheet(LISTS_SHEET)}!$${letter}$1:$${letter}$${slot.values.length}`;
+      slot.source = `=${quoteSheet(listsName)}!$${letter}$1:$${letter}$${slot.values.length}`;
       const cells = slot.values.map((value) => [value]);
       writes.push({
         bytes: cells.reduce((sum, [value]) => sum + value.length * 6 + 8, 0),
         run: (context) => {
-          const target = sheetOf(context, LISTS_SHEET).getRange(`${letter}1:${letter}${cells.length}`);
+          const target = sheetOf(context, listsName).getRange(`${letter}1:${letter}${cells.length}`);
           target.numberFormat = cells.map(() => ['@']);
           target.values = cells;
         },
@@ -538,11 +564,12 @@ export class ExcelWorkbook implements Workbook {
       if (this.pendingBytes >= 0) await this.sync();
       return [...this.names];
     }
-    const worksheets = this.context.workbook.worksheets.load('items/name');
+    const worksheets = this.context.workbook.worksheets.load('items/name,items/visibility');
     const dates = this.dateSystem === undefined ? this.loadDateSystem() : undefined;
     await this.sync();
     if (dates) this.dateSystem = dates.value === 0 ? 1904 : 1900;
-    this.names = worksheets.items.map((sheet) => sheet.name).filter((name) => !isListsSheet(name));
+    this.listsName = worksheets.items.find(isListsSheet)?.name ?? this.listsName;
+    this.names = worksheets.items.filter((sheet) => !isListsSheet(sheet)).map((sheet) => sheet.name);
     return [...this.names];
   }
 

@@ -80,6 +80,7 @@ export type MessageKey =
   | 'check.clean'
   | 'check.summary'
   | 'check.readProblems'
+  | 'check.moreProblems'
   | 'check.col.severity'
   | 'check.col.rule'
   | 'check.col.finding'
@@ -167,6 +168,7 @@ export const MESSAGES: Catalog<MessageKey> = {
     'check.clean': 'No findings: the register is healthy ({kpis} KPIs).',
     'check.summary': '{count} findings in {kpis} KPIs.',
     'check.readProblems': 'Rows that could not be read: {count}',
+    'check.moreProblems': '  … and {count} more (all of them with --json)',
     'check.col.severity': 'Severity',
     'check.col.rule': 'Rule',
     'check.col.finding': 'Finding',
@@ -257,6 +259,7 @@ export const MESSAGES: Catalog<MessageKey> = {
     'check.clean': '沒有發現問題：登記冊狀況良好（共 {kpis} 個 KPI）。',
     'check.summary': '{kpis} 個 KPI 中發現 {count} 項問題。',
     'check.readProblems': '無法讀取的行：{count}',
+    'check.moreProblems': '  ……另有 {count} 項（加 --json 可列出全部）',
     'check.col.severity': '嚴重程度',
     'check.col.rule': '規則',
     'check.col.finding': '問題',

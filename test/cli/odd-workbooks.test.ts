@@ -182,6 +182,30 @@ describe('kpi-register on odd workbooks (issue 9)', () => {
     expect(result.stdout).toContain('Wrote template.register.xlsx: 2 KPIs (rows not adopted: 49997).');
   }, 120_000);
 
+  it('check lists the first 20 unreadable rows of a register and counts the rest', async () => {
+    const dir = tempDir('odd-check');
+    const rows: Row[] = [['KPI', 'Owner', 'Target']];
+    for (let n = 1; n <= 30; n++) rows.push([`KPI ${n}`, 'Ann', n]);
+    await workbook(dir, 'kpis.xlsx', { KPIs: rows });
+    expect((await runCli(['init', 'kpis.xlsx', '-o', 'reg.xlsx', '--today', TODAY], { cwd: dir })).code).toBe(
+      0,
+    );
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.readFile(path.join(dir, 'reg.xlsx'));
+    const register = excel.getWorksheet('Register')!;
+    const target = (register.getRow(1).values as unknown[]).indexOf('Target');
+    for (let r = 2; r <= 31; r++) register.getCell(r, target).value = 'lots';
+    await excel.xlsx.writeFile(path.join(dir, 'bad.xlsx'));
+
+    const result = await runCli(['check', 'bad.xlsx', '--today', TODAY], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Rows that could not be read: 30');
+    expect(result.stdout.split('\n').filter((line) => line.includes('must be a number'))).toHaveLength(20);
+    expect(result.stdout).toContain('  … and 10 more (all of them with --json)');
+    const json = await runCli(['check', 'bad.xlsx', '--json', '--today', TODAY], { cwd: dir });
+    expect((JSON.parse(json.stdout) as { problems: unknown[] }).problems).toHaveLength(30);
+  });
+
   it('refuses ids that differ only in case in one line, writing nothing', async () => {
     const dir = tempDir('odd-ids');
     await workbook(dir, 'kpis.xlsx', {

@@ -79,6 +79,9 @@ function printJson(
   ctx.print(JSON.stringify(report, null, 2));
 }
 
+/** Rows the reader could not read, listed one by one up to this many (--json lists them all). */
+const PROBLEMS_SHOWN = 20;
+
 function printTable(
   ctx: CliContext,
   kpis: number,
@@ -89,10 +92,13 @@ function printTable(
   const { lang } = ctx;
   if (problems.length > 0) {
     say(ctx, 'check.readProblems', { count: problems.length });
-    for (const problem of problems) {
+    // A sheet of thousands of bad rows must not bury the findings: the first ones, then a count.
+    for (const problem of problems.slice(0, PROBLEMS_SHOWN)) {
       const where = [problem.sheet, problem.row > 0 ? `#${problem.row}` : ''].filter(Boolean).join(' ');
       ctx.print(`  ${where ? `${where}: ` : ''}${problem.message}`);
     }
+    if (problems.length > PROBLEMS_SHOWN)
+      say(ctx, 'check.moreProblems', { count: problems.length - PROBLEMS_SHOWN });
     ctx.print();
   }
   if (findings.length === 0) {

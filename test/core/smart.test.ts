@@ -55,7 +55,9 @@ describe('SMARTCHECK worked examples', () => {
 
   it('passes M and T for the satisfaction-score example but fails A for want of a baseline', () => {
     const result = checkSmart({ text: '每月客戶滿意度調查分數達 4.5 分(滿分 5 分)以上' });
-    expect(result.criteria.map((c) => c.pass)).toEqual([true, true, false, false, true]);
+    // 客戶 is every customer: a measure with a number but no segment is not specific (spec, issue 11).
+    expect(result.criteria.map((c) => c.pass)).toEqual([false, true, false, false, true]);
+    expect(result.criteria[0].reason).toContain('「客戶」');
     expect(result.criteria[2].key).toBe('a.noBaseline');
     expect(result.criteria[2].reason).toContain('基線');
   });
@@ -91,7 +93,7 @@ describe('each criterion passes and fails on its own', () => {
   it.each([
     // [text, parent, failing letters, reason key of the failure]
     [GOOD_EN, PARENT, '', undefined],
-    ['Increase customers from 80 to 120 per month by Q1 2026', PARENT, 'S', 's.noScope'],
+    ['Increase customers from 80 to 120 per month by Q1 2026', PARENT, 'S', 's.population'],
     [
       'Increase new customers in Hong Kong retail from 80 to 500 per month by Q1 2026',
       PARENT,
@@ -235,7 +237,7 @@ describe('language, blanks and argument errors', () => {
     expect(
       smart('２０２６年第一季,香港地區線上門市的新客戶轉換率要從１２%提升至１８%', '', '', '', PARENT),
     ).toBe('5/5');
-    expect(failing(smart('每月客戶滿意度調查分數達4.5分(滿分5分)以上'))).toBe('AR');
+    expect(failing(smart('每月客戶滿意度調查分數達4.5分(滿分5分)以上'))).toBe('SAR');
   });
 });
 

@@ -4,7 +4,8 @@ import { format, type Lang } from '../i18n';
 import type { Polarity } from '../words';
 import { extract, type Extraction } from './extract';
 import { SMART_MESSAGES, type SmartMessageKey } from './messages';
-import type { Quantity } from './quantity';
+import { durationSeconds, type Quantity } from './quantity';
+import { findPopulation } from './specific';
 
 export type SmartLetter = 'S' | 'M' | 'A' | 'R' | 'T';
 
@@ -76,15 +77,32 @@ interface Verdict {
 }
 const PASS: Verdict = { pass: true };
 
+/** The words a reason quotes: the text itself, cut at 30 characters (the separator never inside). */
+function quoteOf(text: string): string {
+  const words = text.trim().replace(/\s+/g, ' ').split(SEPARATOR.trim()).join(' ');
+  return words.length > 30 ? `${words.slice(0, 30)}…` : words;
+}
+
+/**
+ * Specific (the guide: 量度甚麼、對象或地區): what is measured AND for whom or where. A named measure
+ * with a number but no segment, channel, product, team, unit or place is not yet specific ("NPS from
+ * 32 to 45"); a whole population ("customers", 員工) is no scope. The reason names the word judged.
+ */
 function specific(ex: Extraction, concrete: boolean): Verdict {
   const { metricTier: tier, scope } = ex;
-  // "Hire 25 engineers for the Hong Kong office": no metric word, but a count for a named scope.
-  if (tier === undefined) return scope && concrete ? PASS : { pass: false, key: 's.vague' };
+  const metric = (ex.metric ?? '').replace(VERB_PREFIX, '') || (ex.metric ?? '');
+  // "Hire 25 engineers for the Hong Kong office", a service standard for one service: a count or a
+  // window for a named scope.
+  if (tier === undefined) {
+    if (scope && concrete) return PASS;
+    return { pass: false, key: 's.vague', params: { words: quoteOf(ex.text) } };
+  }
   if (tier === 'area') {
     return scope && concrete ? PASS : { pass: false, key: 's.area', params: { area: ex.metric ?? '' } };
   }
-  if (scope || (tier === 'specific' && concrete)) return PASS;
-  const metric = (ex.metric ?? '').replace(VERB_PREFIX, '') || (ex.metric ?? '');
+  if (scope) return PASS;
+  const population = findPopulation(ex.text);
+  if (population) return { pass: false, key: 's.population', params: { metric, population } };
   return { pass: false, key: 's.noScope', params: { metric } };
 }
 
@@ -103,9 +121,23 @@ interface Achievability extends Verdict {
   feasibility?: Feasibility;
 }
 
+/**
+ * The text's target and baseline on one scale: durations in different units are converted (2 hours
+ * against 90 minutes, 45 days against 6 weeks), so a 25% cut is not read as a cut to a third.
+ */
+function onOneScale(target: Quantity | undefined, baseline: Quantity | undefined): [number?, number?] {
+  if (target?.kind === 'duration' && baseline?.kind === 'duration' && target.unit !== baseline.unit) {
+    const t = durationSeconds(target.unit);
+    const b = durationSeconds(baseline.unit);
+    if (t !== undefined && b !== undefined) return [target.value * t, baseline.value * b];
+  }
+  return [target?.value, baseline?.value];
+}
+
 function achievable(input: SmartInput, ex: Extraction): Achievability {
-  const target = input.target ?? ex.target?.value;
-  const baseline = input.baseline ?? ex.baseline?.value;
+  const [textTarget, textBaseline] = onOneScale(ex.target, ex.baseline);
+  const target = input.target ?? (input.baseline === undefined ? textTarget : ex.target?.value);
+  const baseline = input.baseline ?? (input.target === undefined ? textBaseline : ex.baseline?.value);
   const targetQ = input.target === undefined ? ex.target : undefined;
   const baselineQ = input.baseline === undefined ? ex.baseline : undefined;
   if (target !== undefined && baseline !== undefined) {
@@ -153,8 +185,15 @@ function achievable(input: SmartInput, ex: Extraction): Achievability {
   return { pass: false, key: 'a.noBaseline', target };
 }
 
+/**
+ * A deadline argument, or a date or period in the text. A service standard's window ("within 10
+ * working days of receipt") is a response time, not a deadline: it passes only with a period of
+ * measurement beside it ("in 2024", 「每月」).
+ */
 function timeBound(input: SmartInput, ex: Extraction): Verdict {
-  if (input.deadline !== undefined || ex.times.length > 0) return PASS;
+  if (input.deadline !== undefined || ex.times.some((t) => !t.response)) return PASS;
+  const window = ex.times.find((t) => t.response);
+  if (window) return { pass: false, key: 't.responseOnly', params: { window: window.raw } };
   const vague = VAGUE_TIME.exec(ex.text);
   return vague
     ? { pass: false, key: 't.vague', params: { word: vague[0] } }
@@ -168,7 +207,8 @@ function timeBound(input: SmartInput, ex: Extraction): Verdict {
 export function checkSmart(input: SmartInput): SmartResult {
   const ex = extract(input.text);
   const lang: Lang = input.lang ?? (ex.chinese ? 'zh-HK' : 'en');
-  const measurable = input.target !== undefined || hasTextTarget(ex);
+  // A service standard's window is its numeric target ("within 10 working days").
+  const measurable = input.target !== undefined || hasTextTarget(ex) || ex.times.some((t) => t.response);
   const a = achievable(input, ex);
   const verdicts: Array<[SmartLetter, Verdict]> = [
     ['S', specific(ex, measurable)],

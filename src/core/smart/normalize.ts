@@ -1,3 +1,5 @@
+import { readChineseNumber } from './numbers';
+
 /**
  * Chinese text is often typed with full-width digits and punctuation (12%,6 月 30 日). Folding
  * them to ASCII lets one set of patterns read both scripts. The mapping keeps the length of the text,
@@ -17,42 +19,32 @@ export function foldWidth(text: string): string {
   return WIDE.test(text) ? text.replace(WIDE_ALL, foldChar) : text;
 }
 
-const CN_DIGITS: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  兩: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /**
  * Reads a small number written in Arabic digits or Chinese numerals (三, 十二, 二十四, 一百八十, 半).
  * Enough for "三個月內" and "第一季"; returns undefined for anything else.
  */
 export function readSmallNumber(word: string): number | undefined {
-  if (/^\d+$/.test(word)) return Number(word);
-  if (word === '半') return 0.5;
-  let total = 0;
-  let digit = -1;
-  for (const char of word) {
-    if (char in CN_DIGITS) {
-      digit = CN_DIGITS[char];
-    } else if (char === '十' || char === '百') {
-      const scale = char === '十' ? 10 : 100;
-      total += (digit < 0 ? 1 : digit) * scale;
-      digit = -1;
-    } else {
-      return undefined;
-    }
-  }
-  if (digit >= 0) total += digit;
-  return word.length ? total : undefined;
+  return readChineseNumber(word);
+}
+
+/**
+ * Simplified characters that the SMART patterns look for, each with its Traditional form. Templates
+ * found online are often in Simplified Chinese; folding them one character for one keeps every position
+ * in the text, and the answer is given in Traditional Chinese (zh-HK) either way.
+ */
+const SIMPLIFIED =
+  '个内时间钟后处单额万亿项门网线场务员户质满评数计营销达减缩从为报应请询诉业发区东电话邮产经购订会费资预约转换长两标准确认证签办检验维复执调职谘残导园设专责协筑顾体这来当对于与将让较库存实现开义节约么书图纸' +
+  '结终闭关题问现状态况务优势级层组织团队领导师学习训练观众热线终端况';
+const TRADITIONAL =
+  '個內時間鐘後處單額萬億項門網線場務員戶質滿評數計營銷達減縮從為報應請詢訴業發區東電話郵產經購訂會費資預約轉換長兩標準確認證簽辦檢驗維復執調職諮殘導園設專責協築顧體這來當對於與將讓較庫存實現開義節約麼書圖紙' +
+  '結終閉關題問現狀態況務優勢級層組織團隊領導師學習訓練觀眾熱線終端況';
+const TO_TRADITIONAL: ReadonlyMap<string, string> = new Map(
+  Array.from(SIMPLIFIED).map((char, i) => [char, Array.from(TRADITIONAL)[i]]),
+);
+const SIMPLIFIED_ANY = new RegExp(`[${SIMPLIFIED}]`);
+const SIMPLIFIED_ALL = new RegExp(`[${SIMPLIFIED}]`, 'g');
+
+/** Folds the Simplified characters the patterns need to their Traditional forms (same length). */
+export function foldSimplified(text: string): string {
+  return SIMPLIFIED_ANY.test(text) ? text.replace(SIMPLIFIED_ALL, (c) => TO_TRADITIONAL.get(c) ?? c) : text;
 }

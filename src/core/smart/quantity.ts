@@ -25,15 +25,16 @@ export interface Quantity {
 
 const CURRENCY_PREFIX = String.raw`hk\$|hkd|us\$|usd|rmb|cny|mop|s\$|nt\$|a\$|£|€|¥|\$`;
 // A thousands group must end the digits: in "40,2026 年" the comma separates a number from a year.
-const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?`;
+// Hong Kong government texts also group thousands with a space (158 000 個單位).
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.,%])|\d+(?:\.\d+)?`;
 const MULTIPLIER = String.raw`k|mn|m|bn|million|billion|thousand|千萬|百萬|千|萬|万|億|亿`;
 /** Longer spellings first: the first alternative that fits wins. */
 const UNIT = [
   String.raw`%|percentage\s+points?|percent|per\s*cent|pct|pp|ppts?|個百分點|百分點`,
   String.raw`hkd|usd|rmb|cny|mop|dollars?|港元|港幣|港币|港紙|美元|人民幣|元|蚊`,
-  String.raw`milliseconds?|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|分鐘|分钟|小時|小时|秒|日|天|星期|週|周|個月|年`,
+  String.raw`(?:working|business|calendar)\s+days?|工作天|工作日|milliseconds?|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|分鐘|分钟|小時|小时|秒|日|天|星期|週|周|個月|年`,
   String.raw`分(?!鐘|钟|店|行|區|公司|之|部|別|析|配|享|類)|points?|pts|stars?|x|倍|times`,
-  String.raw`customers?|clients?|users?|members?|subscribers?|visitors?|visits?|sessions?|leads?|orders?|transactions?|tickets?|calls?|cases?|complaints?|defects?|units?|items?|pcs|pieces?|people|persons?|staff|employees?|hires?|stores?|shops?|branches|outlets?|accounts?|deals?|contracts?|downloads?|installs?|sign-?ups?|bookings?|deliveries|shipments?|projects?|reviews?|applications?|candidates?|courses?|incidents?|errors?|returns?|referrals?|kg|kilograms?|tonnes?|tons?|litres?|liters?|kwh|mwh|公斤|千克|噸|公升`,
+  String.raw`hectares?|sq\s*ft|square\s+(?:feet|metres?|meters?)|customers?|clients?|users?|members?|subscribers?|visitors?|visits?|sessions?|leads?|orders?|transactions?|tickets?|calls?|cases?|complaints?|defects?|units?|items?|pcs|pieces?|people|persons?|staff|employees?|hires?|stores?|shops?|branches|outlets?|accounts?|deals?|contracts?|downloads?|installs?|sign-?ups?|bookings?|deliveries|shipments?|projects?|reviews?|applications?|candidates?|courses?|incidents?|errors?|returns?|referrals?|kg|kilograms?|tonnes?|tons?|litres?|liters?|kwh|mwh|公斤|千克|噸|公升|公頃|平方米|平方呎|萬平方米`,
   String.raw`人次|個|个|位|宗|件|次|張|張|單|筆|名|人|間|項|份|家|戶|台|部|條|場|套|盒|箱|批|本|篇|堂|s|h|d`,
 ].join('|');
 
@@ -75,7 +76,7 @@ const PERCENT = /^(?:%|percent|per\s*cent|pct)$/i;
 const POINTS = /^(?:percentage\s+points?|pp|ppts?|個百分點|百分點)$/i;
 const CURRENCY = /^(?:hkd|usd|rmb|cny|mop|dollars?|港元|港幣|港币|港紙|美元|人民幣|元|蚊)$/i;
 const DURATION =
-  /^(?:milliseconds?|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|分鐘|分钟|小時|小时|秒|日|天|星期|週|周|個月|年|s|h|d)$/i;
+  /^(?:(?:working|business|calendar)\s+days?|工作天|工作日|milliseconds?|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|分鐘|分钟|小時|小时|秒|日|天|星期|週|周|個月|年|s|h|d)$/i;
 const SCORE = /^(?:分|points?|pts|stars?)$/i;
 const MULTIPLE = /^(?:x|倍|times)$/i;
 
@@ -93,7 +94,7 @@ function kindOf(unit: string, currency: boolean): QuantityKind {
 /** Reads the quantity a QUANTITY match describes. */
 export function readQuantity(m: RegExpExecArray): Quantity {
   const [raw, prefix, percentPrefix, digits, multiplier, unitWord, scale] = m;
-  let value = Number(digits.replace(/,/g, ''));
+  let value = Number(digits.replace(/[, ]/g, ''));
   if (multiplier) value *= MULTIPLIERS[multiplier.toLowerCase()] ?? MULTIPLIERS[multiplier] ?? 1;
   const unit = percentPrefix
     ? '%'
@@ -115,4 +116,40 @@ export function readQuantity(m: RegExpExecArray): Quantity {
     end: m.index + raw.trimEnd().length,
     role: 'value',
   };
+}
+
+/** A quantity read from words or a clock ("ten percent", 七成, 1:30), built like one from digits. */
+export function makeQuantity(
+  value: number,
+  unitWord: string,
+  raw: string,
+  start: number,
+  role: QuantityRole = 'value',
+): Quantity {
+  const kind: QuantityKind = unitWord === ':' ? 'duration' : kindOf(unitWord, false);
+  const percent = kind === 'percent' || kind === 'points';
+  return {
+    value: percent ? Number((value / 100).toPrecision(15)) : value,
+    kind,
+    unit: unitWord,
+    raw,
+    start,
+    end: start + raw.length,
+    role,
+  };
+}
+
+/** Seconds in one of a duration's units, so that hours and minutes, days and weeks compare. */
+export function durationSeconds(unit: string): number | undefined {
+  const u = unit.toLowerCase().replace(/^(?:working|business|calendar)\s+/, '');
+  if (u === ':') return 1;
+  if (/^(?:ms|millisecond)/.test(u)) return 0.001;
+  if (/^(?:s|secs?|seconds?|秒)$/.test(u)) return 1;
+  if (/^(?:mins?|minutes?|分鐘|分钟)$/.test(u)) return 60;
+  if (/^(?:h|hrs?|hours?|小時|小时)$/.test(u)) return 3600;
+  if (/^(?:d|days?|日|天|工作天|工作日)$/.test(u)) return 86400;
+  if (/^(?:wks?|weeks?|星期|週|周)$/.test(u)) return 604800;
+  if (/^(?:months?|個月)$/.test(u)) return 2629800;
+  if (/^(?:yrs?|years?|年)$/.test(u)) return 31557600;
+  return undefined;
 }

@@ -63,7 +63,9 @@ const AREA_ZH =
 
 const SCOPE_EN = new RegExp(
   [
-    String.raw`\b(?:regions?|regional|district|branch(?:es)?|stores?|shops?|outlets?|online|offline|in[- ]store|retail|wholesale|e-?commerce|website|web|app|mobile|channels?|segments?|teams?|department|division|business unit|products?|product line|sku|categor(?:y|ies)|plant|factory|warehouse|call cent(?:re|er)|contact cent(?:re|er)|help ?desk|phone|hotline|email|live chat|chat|support|enterprise|smes?|corporate|consumers?|b2b|b2c|vip|new|existing|returning|repeat|first[- ]time|premium|domestic|overseas|international|local|company[- ]wide|group[- ]wide|company|group|hong kong|kowloon|new territories|apac|asia|emea|europe|china|mainland|macau|singapore|taiwan|uk|global|nationwide|agents?|employees?|staff|front[- ]?line|emails?|service desk|programmes?|programs?|campaigns?|loyalty|head office|offices?|headquarters|recruitment|marketing|advertising|travel|procurement|payroll|logistics|systems?|servers?|network|academic year|fleet|vehicles?|blog|ig|instagram|facebook|linkedin|youtube|tiktok|wechat|whatsapp|google|xiaohongshu|app store)\b`,
+    String.raw`\b(?:regions?|regional|district|branch(?:es)?|stores?|shops?|outlets?|online|offline|in[- ]store|retail|wholesale|e-?commerce|website|web|app|mobile|channels?|segments?|department|division|business unit|products?|product line|sku|categor(?:y|ies)|plant|factory|warehouse|call cent(?:re|er)|contact cent(?:re|er)|help ?desk|phone|hotline|email|live chat|chat|support|enterprise|smes?|corporate|consumers?|b2b|b2c|vip|new\s+(?:customers?|clients?|users?|members?|accounts?|subscribers?|hires?|employees?|stores?|markets?|case)|existing|returning|repeat|first[- ]time|premium|active|domestic|overseas|international|local|hong kong|kowloon|new territories|apac|asia|emea|europe|china|mainland|macau|singapore|taiwan|uk|global|nationwide|agents?|front[- ]?line|emails?|service desk|programmes?|programs?|campaigns?|loyalty|head office|offices?|headquarters|recruitment|marketing|advertising|travel|procurement|payroll|logistics|systems?|servers?|network|academic year|fleet|vehicles?|blog|ig|instagram|facebook|linkedin|youtube|tiktok|wechat|whatsapp|google|xiaohongshu|app store|surveys?|vertical|applicants?|tenants?|residents?|patients?|newsletters?|(?:production|packaging|assembly)\s+lines?|job ?seekers?|candidates?|complainants?|vendors?|suppliers?|invoices?|reports?|applications?|requests?|tenders?|goods|supply|payments?|advice|licen[cs]es?|permits?|visas?|onboarding|furniture|printing|inspection|maintenance|repairs?|estates?|hr|engineering|finance|technical roles?|referrals?)\b`,
+    String.raw`\b(?:sales|support|service|customer service|engineering|marketing|finance|hr|it|product|operations|design|legal|field|project)\s+(?:teams?|department|staff|representatives?|reps?|agents?|personnel)\b`,
+    String.raw`\b(?:accounts?|customers?|clients?|users?|members?)\s+(?:over|above|with|who|that|aged)\b`,
     String.raw`\bhk\b(?![$])`,
     String.raw`\bper\s+(?:customer|employee|order|store|agent|user|visit|head|staff|member|account|shop|branch|transaction|sales ?rep|rep|seller|table|room|square (?:foot|metre|meter)|sq ?ft)\b`,
   ].join('|'),
@@ -72,7 +74,7 @@ const SCOPE_EN = new RegExp(
 
 /** "for phone support", "in Kowloon", "across all stores" (but not "in Q1", "for 3 months", "in total"). */
 const SCOPE_PLACE_EN = new RegExp(
-  String.raw`\b(?:for|in|at|across|among|throughout|within)\s+(?:the\s+|our\s+|all\s+|each\s+|every\s+)?(?!(?:q[1-4]|h[12]|fy|the|end|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|this|next|last|coming|first|second|third|fourth|each|every|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|days?|weeks?|months?|quarters?|years?|time|total|general|future|order|line|terms?|full|particular|place|addition|advance|respect|which|all|our|its|their|his|her|usd|hkd|rmb|any|some|most|cases?|progress|half|least|most|risk|once|scale|pace|par|cost|stake|hand|what|how|budget|line|short|detail|full)\b)[a-z]{3,}`,
+  String.raw`\b(?:for|in|at|across|among|throughout|within)\s+(?:the\s+|our\s+|all\s+|each\s+|every\s+)?(?!(?:q[1-4]|h[12]|fy|the|end|target|same|next|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|this|next|last|coming|first|second|third|fourth|each|every|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|days?|weeks?|months?|quarters?|years?|time|total|general|future|order|line|terms?|full|particular|place|addition|advance|respect|which|all|our|its|their|his|her|usd|hkd|rmb|any|some|most|cases?|progress|half|least|most|risk|once|scale|pace|par|cost|stake|hand|what|how|budget|line|short|detail|full)\b)[a-z]{3,}`,
   'i',
 );
 
@@ -82,8 +84,10 @@ const SCOPE_ZH = new RegExp(
     '門市|分店|店舖|店鋪|實體店|旗艦店|網店|線上|網上|線下|電商|官網|網站|手機|應用程式|渠道|通路|平台',
     '網誌|博客|採購|物流|財務|人事|行銷|專頁|社交媒體|辦公室|總部|分行|學校|醫院|部門|客服部|銷售部|市場部|營運部|財務部|人事部|人力資源部|採購部|物流部|生產部|資訊科技部|團隊|組別|小組|客服中心|熱線|電話|電郵|即時通訊',
     '產品|品牌|系列|貨品|商品|生產線|工廠|廠房|倉庫|貨倉',
-    '新客|新用戶|新會員|新顧客|新增|現有|舊客|回頭客|首次|首單|企業客戶|中小企|零售|批發|會員|貴賓|VIP',
-    '每位|每名|每個|每宗|每張|每筆|每間|每人|人均|全公司|集團|本公司|公司整體|全體|員工|同事|前線',
+    '新客戶|新顧客|新客|新用戶|新會員|新增|現有|舊客|回頭客|首單|企業客戶|中小企|零售|批發|會員|貴賓|VIP|活躍|加盟|經銷|分銷|代理商|直營|直客',
+    '申請人|申請者|求職|長者|青年|兒童|客服|廣告|病人|住戶|租戶|業主|旅客|居民|僱主|初創|屋邨|公屋|居屋|房屋|土地|黑點|單位|簽證|許可證|證明書|身份證|牌照|執照|護照|北部都會區|新發展區|各區|社群|電子報|人員',
+    '申請|標書|招標|貨品|物料|家具|印刷|渠|污水|圖則|食水|供水|排水|護衞|清潔|調停|諮詢服務|面談|就業|職位空缺|洽公|意見',
+    '每位|每名|每個|每宗|每張|每筆|每間|每人|人均|前線',
   ].join('|'),
   'i',
 );
@@ -94,6 +98,83 @@ const SCOPE_ZH = new RegExp(
  */
 const ZH_LEAD =
   /^.*(?:[的之要將把從由在於,、。;:]|提升|提高|增加|減少|降低|改善|維持|保持|達到|達成|縮短|增長|控制|優化|加強|每月|每季|每週|每年|每日|本季|今年)/;
+
+/** Whole populations: naming them alone says for whom only as "everyone" (the guide: 對象或地區). */
+const POPULATION =
+  /\b(?:customers?|clients?|employees?|staff|users?|people|everyone|public)\b|客戶|顧客|客人|員工|同事|用戶|市民|民眾|公眾/i;
+
+/** Head nouns that make an area word part of a name or compound (發展局, 服務承諾, 銷售部). */
+const COMPOUND_HEAD = /^(?:局|區|署|處|部|科|組|中心|委員會|公司|集團|承諾|計劃|基金|園區)/;
+
+let segmenter: Intl.Segmenter | undefined | null;
+/** The Chinese word segmenter (ICU, in Node and every browser); null where the runtime has none. */
+function zhSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) {
+    try {
+      segmenter = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
+    } catch {
+      segmenter = null;
+    }
+  }
+  return segmenter;
+}
+
+/**
+ * True when text[start, end) is made of whole words: its ends fall on word boundaries, so 「區」 in
+ * 「地區」 or 「新」 in 「新界」 is not matched on its own. Segments a short window only (linear, cheap).
+ */
+export function onWordBoundaries(text: string, start: number, end: number): boolean {
+  const seg = zhSegmenter();
+  if (!seg) return true;
+  const from = Math.max(0, start - 8);
+  const window = text.slice(from, Math.min(text.length, end + 8));
+  const bounds = new Set<number>();
+  for (const s of seg.segment(window)) {
+    bounds.add(from + s.index);
+    bounds.add(from + s.index + s.segment.length);
+  }
+  return bounds.has(start) && bounds.has(end);
+}
+
+/** The first match of a Chinese word list that stands as words of its own and not as part of a name. */
+function firstZhWord(re: RegExp, text: string, rejectCompound: boolean): string | undefined {
+  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+  for (const m of text.matchAll(global)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (/^[\u4e00-\u9fff]/.test(m[0]) && !onWordBoundaries(text, start, end)) continue;
+    if (rejectCompound && COMPOUND_HEAD.test(text.slice(end))) continue;
+    return m[0];
+  }
+  return undefined;
+}
+
+/**
+ * Chinese words whose head noun names a place or a unit: a shop (加盟店, 旗艦店), a district (九龍區),
+ * a department or team (銷售部, 運輸組), a centre, station, plant or line.
+ */
+const PLACE_HEAD = /^[\u4e00-\u9fff]{1,6}(?:店|門市|分行|區|部|組|隊|科|中心|站|廠|倉|辦事處|線)$/;
+const NOT_A_PLACE = /^(?:地區|全部|部分|內部|外部|局部|全區|社區|小組|大部)$/;
+
+/** A word of the text that names a place or unit by its head noun, found with the word segmenter. */
+function placeByHead(text: string): string | undefined {
+  const seg = zhSegmenter();
+  if (!seg) return undefined;
+  let previous = '';
+  for (const { segment, isWordLike } of seg.segment(text)) {
+    // The segmenter splits some compounds (加盟|店): judge a word together with the one before it.
+    const joined = previous + segment;
+    if (isWordLike && PLACE_HEAD.test(joined) && !NOT_A_PLACE.test(segment)) return joined;
+    if (isWordLike && PLACE_HEAD.test(segment) && !NOT_A_PLACE.test(segment)) return segment;
+    previous = isWordLike ? segment : '';
+  }
+  return undefined;
+}
+
+/** The whole population a definition names, if any (for the reason). */
+export function findPopulation(text: string): string | undefined {
+  return POPULATION.exec(text)?.[0];
+}
 
 function firstMatch(re: RegExp, text: string, skip?: RegExp): string | undefined {
   const m = re.exec(text);
@@ -116,10 +197,10 @@ export function readSpecificity(text: string, zh: boolean): Specificity {
   } else if ((metric = firstMatch(SPECIFIC_EN, text, NOT_A_MEASURE))) tier = 'specific';
   else if (zh && (metric = firstMatch(BASIC_ZH, text))) tier = 'basic';
   else if ((metric = firstMatch(BASIC_EN, text))) tier = 'basic';
-  else if (zh && (metric = firstMatch(AREA_ZH, text))) tier = 'area';
+  else if (zh && (metric = firstZhWord(AREA_ZH, text, true))) tier = 'area';
   else if ((metric = firstMatch(AREA_EN, text))) tier = 'area';
   const scope =
-    (zh ? firstMatch(SCOPE_ZH, text) : undefined) ??
+    (zh ? (firstZhWord(SCOPE_ZH, text, false) ?? placeByHead(text)) : undefined) ??
     firstMatch(SCOPE_EN, text) ??
     firstMatch(SCOPE_PLACE_EN, text);
   return { metric: metric?.trim(), tier, scope: scope?.trim() };

@@ -1,8 +1,10 @@
 import { readSmallNumber } from './normalize';
+import { EN_NUMBER_WORD, readEnglishNumber } from './numbers';
 
 export type TimeKind =
   'date' | 'month' | 'quarter' | 'half' | 'year' | 'fiscal-year' | 'relative' | 'within' | 'recurring';
-export type PeriodUnit = 'day' | 'week' | 'fortnight' | 'month' | 'quarter' | 'half' | 'year';
+export type PeriodUnit =
+  'second' | 'minute' | 'hour' | 'day' | 'week' | 'fortnight' | 'month' | 'quarter' | 'half' | 'year';
 
 /** A date, period or cadence found in a KPI definition ("by 30 June 2026", "Q1 2026", "每月"). */
 export interface TimeMention {
@@ -17,6 +19,13 @@ export interface TimeMention {
   unit?: PeriodUnit;
   /** The length of a window ("within 90 days" → 90). */
   count?: number;
+  /** A window counted in working days ("within 10 working days", 「十個工作天內」). */
+  working?: boolean;
+  /**
+   * A service standard's window: the time each case may take ("reply within 10 working days of
+   * receipt", 「接報後15分鐘內到場」), a response time rather than a deadline for the KPI.
+   */
+  response?: boolean;
 }
 
 type Found = Omit<TimeMention, 'raw' | 'start' | 'end'>;
@@ -35,7 +44,6 @@ const MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase());
 const CN_NUM = '[一二兩三四五六七八九十百半]+';
-const SMALL = String.raw`(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)`;
 const SMALL_WORDS: Readonly<Record<string, number>> = {
   a: 1,
   an: 1,
@@ -94,8 +102,11 @@ const year = (y: number): Found | undefined =>
   y >= 1900 && y <= 2199 ? { kind: 'year', date: new Date(y, 11, 31) } : undefined;
 
 function unitOf(word: string): PeriodUnit | undefined {
-  const w = word.toLowerCase();
-  if (/^(?:day|daily|日|天)/.test(w)) return 'day';
+  const w = word.toLowerCase().replace(/^(?:working|business|calendar|clear)\s+|^工作/, '');
+  if (/^(?:sec|秒)/.test(w)) return 'second';
+  if (/^(?:min|分鐘)/.test(w)) return 'minute';
+  if (/^(?:hour|hr|小時|鐘頭)/.test(w)) return 'hour';
+  if (/^(?:day|daily|日|天|工作)/.test(w)) return 'day';
   if (/^(?:fortnight|bi-?weekly|兩週|兩周|两周)/.test(w)) return 'fortnight';
   if (/^(?:week|wk|週|周|星期|禮拜)/.test(w)) return 'week';
   if (/^(?:month|mo|mth|月)/.test(w)) return 'month';
@@ -206,6 +217,19 @@ const PATTERNS: readonly Pattern[] = [
     re: /\b(?:fy|fiscal\s+year|financial\s+year)\s*'?(\d{4}|\d{2})(?:\s*[/-]\s*\d{2,4})?\b/gi,
     read: () => ({ kind: 'fiscal-year', unit: 'year' }),
   },
+  // 2019-20, 2024-25 至 2029-30 年度, 2026/27, 2026-2027: a fiscal year or a range of them (a year is
+  // never a target). The second year must follow the first, so 2026-06 (a month) is not read as one.
+  {
+    digit: true,
+    hint: /\d\s*[-/–]\s*\d/,
+    re: /\b((?:19|20|21)\d{2})\s*[-/–]\s*(\d{4}|\d{2})(?![\d/.-])(?:\s*(?:至|to|until|-|–)\s*((?:19|20|21)\d{2})\s*[-/–]\s*(\d{4}|\d{2})(?![\d/.-]))?(?:\s*(?:財政年度|年度|財年|年))?/gi,
+    read: (m) => {
+      const follows = (first: string, second: string) =>
+        (second.length === 2 ? Number(second) : Number(second) % 100) === (Number(first) + 1) % 100;
+      if (!follows(m[1], m[2]) || (m[3] && !follows(m[3], m[4]))) return undefined;
+      return { kind: 'fiscal-year', unit: 'year' };
+    },
+  },
   // by 2026, in 2026, end of 2026, year-end 2026
   {
     digit: true,
@@ -230,15 +254,16 @@ const PATTERNS: readonly Pattern[] = [
   },
   // within 90 days, in the next 6 months, over the next two quarters
   {
-    hint: /day|week|month|quarter|year/i,
+    hint: /day|week|month|quarter|year|hour|hr|min|sec/i,
     re: new RegExp(
-      String.raw`\b(?:(?:within|in|over|inside|for|during)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?|(?:the\s+)?next\s+)${SMALL}\s+(days?|weeks?|months?|quarters?|years?)\b`,
+      String.raw`\b(?:(?:within|in|over|inside|for|during)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?|(?:the\s+)?next\s+)(\d+(?:\.\d+)?|a|an|${EN_NUMBER_WORD})\s+((?:working\s+|business\s+|calendar\s+|clear\s+)?(?:days?|weeks?|months?|quarters?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?))\b`,
       'gi',
     ),
     read: (m) => ({
       kind: 'within',
       unit: unitOf(m[2]),
-      count: SMALL_WORDS[m[1].toLowerCase()] ?? Number(m[1]),
+      count: SMALL_WORDS[m[1].toLowerCase()] ?? readEnglishNumber(m[1]) ?? Number(m[1]),
+      working: /working|business/i.test(m[2]),
     }),
   },
   // monthly, per month, every week, /month
@@ -285,7 +310,7 @@ const PATTERNS: readonly Pattern[] = [
     digit: true,
     zh: true,
     hint: /年/,
-    re: /(\d{4})\s*(?:\/\s*\d{2,4}\s*)?(?:財政年度|財年|年度|年)/g,
+    re: /(\d{4})\s*(?:[/至]\s*\d{2,4}\s*)?(?:財政年度|財年|年度|年)/g,
     read: (m) => year(Number(m[1])),
   },
   // 本季度, 今年, 下個月, 明年, 年底, 月尾, 年結
@@ -300,7 +325,22 @@ const PATTERNS: readonly Pattern[] = [
     zh: true,
     hint: /內/,
     re: new RegExp(
-      String.raw`(\b\d{1,3}|${CN_NUM})\s*(?:個\s*)?(日|天|星期|週|周|禮拜|月|季度|季|年)\s*(?:之)?內`,
+      String.raw`(\b\d{1,3}(?:\.\d+)?|${CN_NUM})\s*(?:個\s*)?(工作天|工作日|日|天|星期|週|周|禮拜|月|季度|季|年|小時|鐘頭|分鐘|秒)\s*(?:之)?內`,
+      'g',
+    ),
+    read: (m) => ({
+      kind: 'within',
+      unit: unitOf(m[2]),
+      count: readSmallNumber(m[1]),
+      working: m[2].startsWith('工作'),
+    }),
+  },
+  // 三個月提升 7 分, 一個月內達到: a window right before the change it bounds
+  {
+    zh: true,
+    hint: /[月年週周]/,
+    re: new RegExp(
+      String.raw`(\b\d{1,3}|${CN_NUM})\s*(?:個\s*)?(星期|週|周|月|年)(?=\s*(?:提升|提高|增加|增長|減少|降低|下降|達到|達成|完成|縮短))`,
       'g',
     ),
     read: (m) => ({ kind: 'within', unit: unitOf(m[2]), count: readSmallNumber(m[1]) }),

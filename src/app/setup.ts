@@ -1,6 +1,6 @@
 import { FIELD_HEADERS, findKpiSheet, type InputKey } from '../core/fields';
 import type { Lang } from '../core/i18n';
-import { adoptWorkbook, type AdoptResult } from '../register/adopt';
+import { adoptWorkbook, summariseFindings, type AdoptResult } from '../register/adopt';
 import { buildRegister, type BuildReport } from '../register/build';
 import { demoRegister } from '../register/demo';
 import type { CellValue, SheetData, Workbook } from '../register/workbook';
@@ -84,7 +84,9 @@ function toPreview(result: AdoptResult, sheet: SheetData, lang: Lang): AdoptionP
         .slice(0, SAMPLES),
     })),
     kpiCount: result.kpis.length,
-    problems: result.problems.map((problem) => ({ row: problem.row, reason: problem.reason })),
+    problems: summariseFindings(result.problems, lang),
+    problemRows: result.problems.length,
+    blanks: summariseFindings(result.blanks, lang),
     defaults: result.defaults.map((entry) => `${FIELD_HEADERS[lang][entry.field]}: ${entry.text}`),
     sheetLang: result.sheetLang,
   };

@@ -32,8 +32,13 @@ export interface AdoptionPreview {
   headerRow: number;
   columns: AdoptionColumn[];
   kpiCount: number;
-  /** Rows that cannot be read, with the reason (nothing is dropped silently). */
+  /** Rows that will not become KPIs, with the reason (nothing is dropped silently); a kind found on many
+   * rows is one entry (summariseFindings). */
   problems: { row: number; reason: string }[];
+  /** How many rows will not become KPIs. */
+  problemRows: number;
+  /** Cells that cannot be read (TBC, N/A, a formula never calculated): their KPIs are adopted, these left blank. */
+  blanks: { row: number; reason: string }[];
   /** Defaults the adoption will fill in, in words. */
   defaults: string[];
   sheetLang: Lang;

@@ -129,7 +129,14 @@ type DefaultReason =
   | 'sameAsAbove';
 
 type AdoptTextKey =
-  AdoptErrorCode | ProblemCode | SummaryKey | DefaultReason | 'unassignedOwner' | 'checkInNote' | 'column';
+  | AdoptErrorCode
+  | ProblemCode
+  | SummaryKey
+  | DefaultReason
+  | 'unassignedOwner'
+  | 'checkInNote'
+  | 'column'
+  | 'manyRows';
 
 export const ADOPT_TEXT: Catalog<AdoptTextKey> = {
   en: {
@@ -178,6 +185,7 @@ export const ADOPT_TEXT: Catalog<AdoptTextKey> = {
     unassignedOwner: '(unassigned)',
     checkInNote: 'Adopted from sheet "{sheet}", row {row}.',
     column: 'Column {letter}',
+    manyRows: '{reason} ({count} rows, {first} to {last})',
   },
   'zh-HK': {
     noKpiSheet: '沒有工作表像 KPI 清單：需要一行標題，包括指標名稱一欄，以及目標、實際或負責人其中一欄。',
@@ -221,8 +229,37 @@ export const ADOPT_TEXT: Catalog<AdoptTextKey> = {
     unassignedOwner: '（未指定）',
     checkInNote: '轉換自工作表「{sheet}」第 {row} 行。',
     column: '第 {letter} 欄',
+    manyRows: '{reason}（共 {count} 行，第 {first} 至 {last} 行）',
   },
 };
+
+/**
+ * Findings as a list a person can read: one entry per row for a kind found on a few rows, one entry for
+ * a kind found on many (a template numbered down to row 50,000 is one line, not 49,997).
+ */
+export function summariseFindings(
+  findings: readonly AdoptProblem[],
+  lang: Lang,
+  shownOneByOne = 5,
+): { row: number; reason: string }[] {
+  const kinds = new Map<string, AdoptProblem[]>();
+  for (const finding of findings) {
+    const kind = kinds.get(finding.summary);
+    if (kind) kind.push(finding);
+    else kinds.set(finding.summary, [finding]);
+  }
+  const out: { row: number; reason: string }[] = [];
+  for (const [summary, kind] of kinds) {
+    if (kind.length <= shownOneByOne) {
+      for (const finding of kind) out.push({ row: finding.row, reason: finding.reason });
+      continue;
+    }
+    const [first, last] = [kind[0].row, kind[kind.length - 1].row];
+    const reason = format(ADOPT_TEXT[lang].manyRows, { reason: summary, count: kind.length, first, last });
+    out.push({ row: first, reason });
+  }
+  return out.sort((a, b) => a.row - b.row);
+}
 
 export class AdoptError extends Error {
   constructor(

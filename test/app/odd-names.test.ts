@@ -1,4 +1,4 @@
-import { addKpi, recordCheckIns, setUpRegister, type KpiDraft } from '../../src/app';
+import { addKpi, previewAdoption, recordCheckIns, setUpRegister, type KpiDraft } from '../../src/app';
 import { MemoryWorkbook } from '../../src/hosts/memory';
 import { readRegister } from '../../src/register/read';
 import type { CellValue, SheetData } from '../../src/register/workbook';
@@ -54,5 +54,30 @@ describe('actions on a register built beside sheets called Register and Check-in
     expect(read.sheets).toEqual({ register: 'Register (2)', checkIns: 'Check-ins (2)' });
     expect(read.kpis.map((k) => k.id)).toEqual([added.id]);
     expect(read.checkIns.map((c) => [c.kpi_id, c.actual])).toEqual([[added.id, 90]]);
+  });
+});
+
+describe('the adoption preview (issue 9)', () => {
+  it('lists the cells it will leave blank, and sums up a kind of finding found on many rows', async () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet('KPIs');
+    const rows: CellValue[][] = [
+      ['No.', 'KPI', 'Owner', 'Target', 'Actual'],
+      [1, 'Revenue', 'Ann', 100, 'TBC'],
+      [2, 'Cost', 'Bob', '待定', 3],
+    ];
+    for (let n = 3; n <= 52; n++) rows.push([n, null, null, null, null]);
+    wb.write('KPIs', 1, 1, rows);
+    const en = await previewAdoption(wb, 'en', TODAY);
+    expect(en.kpiCount).toBe(2);
+    expect(en.blanks).toEqual([
+      { row: 2, reason: 'Actual "TBC" is not a number: left blank' },
+      { row: 3, reason: 'Target "待定" is not a number: left blank' },
+    ]);
+    expect(en.problems).toEqual([{ row: 4, reason: 'no KPI name (50 rows, 4 to 53)' }]);
+    expect(en.problemRows).toBe(50);
+    const zh = await previewAdoption(wb, 'zh-HK', TODAY);
+    expect(zh.problems).toEqual([{ row: 4, reason: '沒有指標名稱（共 50 行，第 4 至 53 行）' }]);
+    expect(zh.blanks[0].reason).toBe('實際「TBC」不是數字：留空');
   });
 });

@@ -121,10 +121,24 @@ export function AdoptPanel({ preview, busy, onAdopt, onCancel }: AdoptPanelProps
           </MessageBarBody>
         </MessageBar>
       )}
+      {preview.blanks.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {t('adopt.blanks')}
+            <ul>
+              {preview.blanks.map((blank, i) => (
+                <li key={`${blank.row}-${i}`}>
+                  {t('adopt.problemRow', { row: blank.row, reason: blank.reason })}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {preview.problems.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            {t('adopt.problems', { count: preview.problems.length })}
+            {t('adopt.problems', { count: preview.problemRows })}
             <ul>
               {preview.problems.map((problem) => (
                 <li key={problem.row}>

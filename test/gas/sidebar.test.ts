@@ -86,7 +86,11 @@ describeBrowser('the Sheets sidebar in a real browser, against Code.js', () => {
     const register = runtime.fake._sheet(sheetName('register', 'en'));
     expect(register.getLastRow()).toBeGreaterThan(5);
     const formulas = register._rows.flatMap((line) => (line ?? []).map((cell) => cell?.formula ?? ''));
-    expect(formulas.some((formula) => formula.startsWith('=KPI_SCORE('))).toBe(true);
+    // Native formulas, and SMARTCHECK once for its column: one custom-function execution (docs/sheets.md).
+    expect(formulas.filter((formula) => /KPI_/.test(formula))).toEqual([
+      expect.stringMatching(/^=ARRAYFORMULA\(KPI_SMARTCHECK\(/),
+    ]);
+    expect(runtime.fake._customFunctionExecutions()).toBe(1);
     expect(requests.filter((url) => !/^(about:|data:)/.test(url))).toEqual([]);
     await page.close();
   }, 120_000);

@@ -25,10 +25,13 @@ const down = (layout: RegisterLayout, key: FieldKey): string => {
 
 /**
  * SMARTCHECK over every row: the text is each row's name and description (as `smartText` joins them),
- * and the Relevant test's subject is the parent, or the level for a company KPI (`relevantTo`). Inside
- * ARRAYFORMULA, `&`, TRIM and IF work cell by cell; AND does not (it folds a whole array into one
- * value), so "both" is a product of the two tests. Blank rows give blank text, which SMARTCHECK answers
- * with a blank.
+ * and the Relevant test's subject is the parent, or the level for a company KPI (`relevantTo`).
+ * ARRAYFORMULA "enables … the use of non-array functions with arrays" (Google's ARRAYFORMULA help), so
+ * `&`, TRIM and IF work cell by cell and the custom function gets whole columns, as it gets any range
+ * argument ("a two-dimensional array of the cells' values", the custom-function guide, Arguments). AND
+ * does not work cell by cell (it folds an array into one value), so "both" is a product of the two tests.
+ * Blank rows give blank text, which SMARTCHECK answers with a blank. Not yet run against Sheets itself:
+ * the fake computes this formula through the same adapter (test/gas/sheetsCalculator.ts).
  */
 export function smartColumnFormula(layout: RegisterLayout): string {
   const col = (key: FieldKey) => down(layout, key);

@@ -431,7 +431,8 @@ export class FakeSheet {
 
   /** Bumped by every write, so computed results (array spills) are worked out again. */
   _version = 0;
-  private _spillCache: { version: number; cells: Map<string, Value>; anchors: Map<string, Value> } | undefined;
+  private _spillCache:
+    { version: number; cells: Map<string, Value>; anchors: Map<string, Value> } | undefined;
 
   /**
    * The array results on this sheet: the value each covered cell shows, and each array formula's own

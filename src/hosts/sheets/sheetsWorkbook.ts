@@ -36,9 +36,11 @@ export const charactersToPixels = (characters: number): number => Math.round(cha
  * costs a fixed handful of them, whole ranges at a time (`getValues`, `setValues`, one
  * `setNumberFormat` per range), never one per cell, so a register of 5,000 KPIs costs what one of 10 does.
  *
- * Sheets differs from Excel in three ways the port hides:
+ * Sheets differs from Excel in four ways the port hides:
  * - There are no tables. A table is a named range (its name is the table's) with a filter on its
- *   header and, when a style is asked for, banded rows; appending below it grows all three.
+ *   header and, when a style is asked for, banded rows; appending below it grows all three (the filter
+ *   with the user's criteria: see regrowFilter).
+ * - Each cell calling a custom function is an execution of its own (customFunctionsPerColumn).
  * - There are no icon sets: traffic lights are colour rules (see conditional.ts).
  * - The KPI functions are called KPI_SCORE etc. (see formulas.ts).
  * Conditional format rules are collected and set once per sheet at flush: Sheets takes a sheet's rules

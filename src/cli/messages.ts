@@ -94,7 +94,8 @@ export type MessageKey =
   | 'error.outputDenied'
   | 'error.tooLargeToSave'
   | 'progress.adopting'
-  | 'progress.checking';
+  | 'progress.checking'
+  | 'error.tooLargeForMemory';
 
 export const MESSAGES: Catalog<MessageKey> = {
   en: {
@@ -188,6 +189,8 @@ export const MESSAGES: Catalog<MessageKey> = {
       'The register for {path} is too large to build in memory ({message}): split the KPIs into several workbooks.',
     'progress.adopting': 'Reading the KPI list',
     'progress.checking': 'Checking the register',
+    'error.tooLargeForMemory':
+      '{path} is too large for the memory this command has ({rows} rows, {cells} cells: about {needed} GB needed, {available} GB available): split it into several workbooks, or give node more memory (NODE_OPTIONS=--max-old-space-size=8192).',
   },
   'zh-HK': {
     'program.description': '建立、轉換及檢查 KPI 登記冊（.xlsx 活頁簿）。',
@@ -277,6 +280,8 @@ export const MESSAGES: Catalog<MessageKey> = {
       '{path} 的登記冊太大，無法在記憶體中建立（{message}）：請把 KPI 分拆到多個活頁簿。',
     'progress.adopting': '讀取 KPI 清單',
     'progress.checking': '檢查登記冊',
+    'error.tooLargeForMemory':
+      '{path} 太大，超出此指令可用的記憶體（{rows} 行、{cells} 個儲存格：約需 {needed} GB，可用 {available} GB）：請分拆成多個活頁簿，或給 node 更多記憶體（NODE_OPTIONS=--max-old-space-size=8192）。',
   },
 };
 

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { memoryCheck } from '../../src/cli/memory';
 import { FileWorkbook } from '../../src/hosts/file';
 import {
   checkDeclaredSizes,
   readCentralDirectory,
   SMALL_PART_LIMIT,
   totalLimit,
+  type WorkbookSize,
 } from '../../src/hosts/file/zip-limits';
 import { buildCli, listFiles, removeTempDirs, tempDir } from './cli-helpers';
 import { bombPart, kpiListEntries, runBounded, THEME_HEAD, THEME_TAIL, writeWorkbook } from './hostile';
@@ -123,12 +125,36 @@ describe('zip bombs and oversized parts', () => {
     );
   }, 60_000);
 
-  it('opens an ordinary workbook as before', async () => {
+  it('opens an ordinary workbook as before, having counted its rows and cells', async () => {
     const file = path.join(dir, 'plain.xlsx');
     writeWorkbook(file, await kpiListEntries(50), []);
-    const workbook = await FileWorkbook.open(file);
+    const sizes: WorkbookSize[] = [];
+    const workbook = await FileWorkbook.open(file, (size) => sizes.push(size));
     expect((await workbook.sheets()).map((sheet) => sheet.name)).toEqual(['KPIs']);
+    // A header and 50 rows of ID, KPI, Parent (blank on the first) and Target.
+    expect(sizes).toEqual([{ rows: 51, cells: 4 + 50 * 4 - 1 }]);
   });
+
+  it('refuses a workbook too large for the memory node has, in one line, before loading it', async () => {
+    // 200,000 KPIs in four columns, in node's default heap (4 GB here): about 5.9 GB would be needed.
+    const fits = memoryCheck('init', 'big.xlsx', 4144 * MB);
+    expect(() => fits({ rows: 200_001, cells: 800_004 })).toThrow(
+      /^big\.xlsx is too large for the memory this command has \(200001 rows, 800004 cells: about 5\.9 GB needed, 4\.0 GB available\)/,
+    );
+    expect(() => fits({ rows: 40_001, cells: 160_004 })).not.toThrow();
+    expect(() =>
+      memoryCheck('check', 'big.xlsx', 4144 * MB)({ rows: 40_001, cells: 1_500_000 }),
+    ).not.toThrow();
+    // The command itself, in a heap of 100 MB: even a small list is refused at once, not crashed on.
+    const file = path.join(dir, 'small.xlsx');
+    writeWorkbook(file, await kpiListEntries(3), []);
+    const result = await runBounded(['init', 'small.xlsx'], dir, 100);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^kpi-register: small\.xlsx is too large for the memory this command has .*\n$/,
+    );
+    expect(listFiles(dir)).not.toContain('small.register.xlsx');
+  }, 60_000);
 });
 
 afterAll(removeTempDirs);

@@ -5,6 +5,7 @@ import { readRegister, type ReadProblem, type ReadResult } from '../../register/
 import { say, type CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { checkInput } from '../files';
+import { memoryCheck } from '../memory';
 import { message } from '../messages';
 import { displayWidth, padEnd, wrap } from '../table';
 
@@ -24,7 +25,7 @@ export async function check(ctx: CliContext, input: string, options: CheckOption
   ctx.progress.update(message(ctx.lang, 'progress.reading'), 0, 0);
   let register;
   try {
-    const workbook = await FileWorkbook.open(source);
+    const workbook = await FileWorkbook.open(source, memoryCheck('check', input));
     register = await readRegister(workbook);
   } finally {
     ctx.progress.end();

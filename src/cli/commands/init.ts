@@ -6,6 +6,7 @@ import { buildRegister } from '../../register/build';
 import { columnLetter } from '../../register/workbook';
 import { say, type CliContext } from '../context';
 import { checkInput, checkOutput } from '../files';
+import { memoryCheck } from '../memory';
 import { message } from '../messages';
 import { displayWidth, padEnd, rowRanges } from '../table';
 import { quote } from './demo';
@@ -37,7 +38,9 @@ export async function init(ctx: CliContext, input: string, options: InitOptions)
   checkOutput(file, { force: options.force, input: source, shown });
 
   ctx.progress.update(message(ctx.lang, 'progress.reading'), 0, 0);
-  const workbook = await FileWorkbook.open(source).finally(() => ctx.progress.end());
+  const workbook = await FileWorkbook.open(source, memoryCheck('init', input)).finally(() =>
+    ctx.progress.end(),
+  );
   ctx.progress.update(message(ctx.lang, 'progress.adopting'), 0, 0);
   const adopted = await adoptWorkbook(workbook, {
     lang: ctx.lang,

@@ -7,7 +7,7 @@ import { writeSheet } from './sheet-xml';
 import { StyleSheetAdditions } from './styles-xml';
 import { loadExcel, newExcelWorkbook, XlsxWorkbook } from './xlsx-workbook';
 import { readStoredZip, writeZip, type DeflatedEntry, type ZipEntry } from './zip';
-import { checkZipLimits } from './zip-limits';
+import { checkZipLimits, type WorkbookSize } from './zip-limits';
 
 /** Level 3 deflates 70 MB of register XML in a third of level 6's time, for a file 11% larger. */
 const LEVEL = 3;
@@ -43,14 +43,17 @@ export class FileWorkbook extends XlsxWorkbook {
   static override async fromBuffer(
     bytes: Uint8Array | ArrayBuffer,
     source = 'The file',
+    fits?: (size: WorkbookSize) => void,
   ): Promise<FileWorkbook> {
-    // Zip bombs and sheets past Excel's last row are refused before exceljs inflates anything.
-    await checkZipLimits(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), source);
+    // Zip bombs and sheets past Excel's last row are refused before exceljs inflates anything, and
+    // `fits` may refuse a workbook too large for the memory at hand (the CLI's check) just as early.
+    const size = await checkZipLimits(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), source);
+    fits?.(size);
     return new FileWorkbook(await loadExcel(bytes, source));
   }
 
   /** Opens an .xlsx file; anything else (missing, .xls, encrypted, empty, not a workbook) is a WorkbookOpenError. */
-  static async open(path: string): Promise<FileWorkbook> {
+  static async open(path: string, fits?: (size: WorkbookSize) => void): Promise<FileWorkbook> {
     let bytes: Buffer;
     try {
       bytes = await readFile(path);
@@ -59,7 +62,7 @@ export class FileWorkbook extends XlsxWorkbook {
       if (code === 'ENOENT') throw new WorkbookOpenError('notFound', path);
       throw new WorkbookOpenError('unreadable', path, (error as Error).message);
     }
-    return FileWorkbook.fromBuffer(bytes, path);
+    return FileWorkbook.fromBuffer(bytes, path, fits);
   }
 
   /**

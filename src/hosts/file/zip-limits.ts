@@ -162,11 +162,23 @@ function packedBytes(bytes: Uint8Array, entry: CentralEntry): Uint8Array | undef
   return bytes.subarray(start, start + entry.compressedSize);
 }
 
-/** Finds the highest row a sheet's XML uses, from `<row r="…">` (or by counting rows without `r`). */
+/** How much a workbook holds, counted while its sheets are inflated: what loading it will cost. */
+export interface WorkbookSize {
+  /** The most rows in one sheet. */
+  rows: number;
+  /** Cells in all sheets. */
+  cells: number;
+}
+
+/**
+ * Finds the highest row a sheet's XML uses, from `<row r="…">` (or by counting rows without `r`), and
+ * counts its cells (`<c …>`).
+ */
 class RowScanner {
   private readonly decoder = new TextDecoder();
   private tail = '';
   maxRow = 0;
+  cells = 0;
 
   push(chunk: Uint8Array): void {
     const text = this.tail + this.decoder.decode(chunk, { stream: true });
@@ -184,6 +196,8 @@ class RowScanner {
       const r = /\sr="(\d+)"/.exec(tag);
       this.maxRow = r ? Math.max(this.maxRow, Number(r[1])) : this.maxRow + 1;
     }
+    const cells = /<(?:[\w.-]+:)?c[\s>/]/g;
+    while (cells.exec(whole)) this.cells++;
   }
 }
 
@@ -216,6 +230,7 @@ async function inflatedSize(
 export async function checkInflatedSizes(
   bytes: Uint8Array,
   entries: readonly CentralEntry[],
+  size: WorkbookSize = { rows: 0, cells: 0 },
 ): Promise<ZipLimitProblem | undefined> {
   const total = totalLimit(bytes.length);
   let sum = 0;
@@ -231,31 +246,40 @@ export async function checkInflatedSizes(
       limit: ownLimit <= total - sum ? ownLimit : total,
     };
     const rows = SHEET_PART.test(entry.name) ? new RowScanner() : undefined;
-    let size: number | undefined;
+    let inflated: number | undefined;
     if (entry.method === 0) {
-      size = packed.length;
+      inflated = packed.length;
       rows?.push(packed);
     } else if (entry.method === 8) {
       try {
-        size = await inflatedSize(packed, limit, rows && ((chunk) => rows.push(chunk)));
+        inflated = await inflatedSize(packed, limit, rows && ((chunk) => rows.push(chunk)));
       } catch {
         continue; // not valid deflate data: exceljs reports the file as damaged
       }
     } else continue;
-    if (size === undefined || size > limit) return tooLarge;
+    if (inflated === undefined || inflated > limit) return tooLarge;
     if (rows && rows.maxRow > EXCEL_MAX_ROWS)
       return { kind: 'tooManyRows', part: entry.name, row: rows.maxRow };
-    sum += size;
+    if (rows) {
+      size.rows = Math.max(size.rows, rows.maxRow);
+      size.cells += rows.cells;
+    }
+    sum += inflated;
   }
   return undefined;
 }
 
-/** Both checks; throws the one-line WorkbookOpenError that says which part is too large and what to do. */
-export async function checkZipLimits(bytes: Uint8Array, source: string): Promise<void> {
+/**
+ * Both checks; throws the one-line WorkbookOpenError that says which part is too large and what to do.
+ * Returns how many rows and cells the sheets hold (zero for bytes that are not a readable zip).
+ */
+export async function checkZipLimits(bytes: Uint8Array, source: string): Promise<WorkbookSize> {
+  const size: WorkbookSize = { rows: 0, cells: 0 };
   const entries = readCentralDirectory(bytes);
-  if (!entries) return;
-  const problem = checkDeclaredSizes(entries, bytes.length) ?? (await checkInflatedSizes(bytes, entries));
-  if (!problem) return;
+  if (!entries) return size;
+  const problem =
+    checkDeclaredSizes(entries, bytes.length) ?? (await checkInflatedSizes(bytes, entries, size));
+  if (!problem) return size;
   if (problem.kind === 'tooManyRows') {
     throw new WorkbookOpenError('tooManyRows', source, problem.part, {
       row: problem.row,

@@ -145,9 +145,14 @@ const DOUBLE = /倍增|翻倍|翻一番|\bdoubl(?:e|es|ed|ing)\b|\btripl(?:e|es|
 const ZH_WORD_UNIT = '個百分點';
 const ZH_GROWTH_BEFORE = /(?:增加|增長|提高|提升|上升|成長|擴大)\s*了?\s*(?:約|大約)?\s*$/;
 
+/** Cheap tests that skip the number reader's patterns for the many texts that cannot match them. */
+const ZH_NUMERAL_HINT = new RegExp(`[${CN_NUMERAL_CHARS}]`);
+const EN_WORD_HINT = /(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty)\s/i;
+const WORD_CHANGE_HINT = /半|倍|翻|half|halv|doubl|tripl/i;
+
 function wordQuantities(text: string, chinese: boolean): Quantity[] {
   const found: Quantity[] = [];
-  if (chinese) {
+  if (chinese && ZH_NUMERAL_HINT.test(text)) {
     for (const m of text.matchAll(ZH_WORD_QUANTITY)) {
       const raw = m[0];
       const start = m.index ?? 0;
@@ -175,21 +180,25 @@ function wordQuantities(text: string, chinese: boolean): Quantity[] {
       }
     }
   }
-  for (const m of text.matchAll(EN_WORD_QUANTITY)) {
-    const n = readEnglishNumber(m[1]);
-    if (n === undefined) continue;
-    const unit = /^per/i.test(m[2]) ? '%' : m[2].replace(/^new\s+/i, '');
-    found.push(makeQuantity(n, unit, m[0], m.index ?? 0));
-  }
-  for (const m of text.matchAll(CLOCK)) {
-    const [a, b, c] = [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
-    const seconds = c === undefined ? a * 60 + b : a * 3600 + b * 60 + c;
-    found.push(makeQuantity(seconds, ':', m[0], m.index ?? 0));
-  }
-  for (const m of text.matchAll(HALVE)) found.push(makeQuantity(50, '%', m[0], m.index ?? 0, 'change'));
-  for (const m of text.matchAll(DOUBLE)) {
-    const triple = /tripl/i.test(m[0]);
-    found.push(makeQuantity(triple ? 200 : 100, '%', m[0], m.index ?? 0, 'change'));
+  if (EN_WORD_HINT.test(text))
+    for (const m of text.matchAll(EN_WORD_QUANTITY)) {
+      const n = readEnglishNumber(m[1]);
+      if (n === undefined) continue;
+      const unit = /^per/i.test(m[2]) ? '%' : m[2].replace(/^new\s+/i, '');
+      found.push(makeQuantity(n, unit, m[0], m.index ?? 0));
+    }
+  if (text.includes(':'))
+    for (const m of text.matchAll(CLOCK)) {
+      const [a, b, c] = [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+      const seconds = c === undefined ? a * 60 + b : a * 3600 + b * 60 + c;
+      found.push(makeQuantity(seconds, ':', m[0], m.index ?? 0));
+    }
+  if (WORD_CHANGE_HINT.test(text)) {
+    for (const m of text.matchAll(HALVE)) found.push(makeQuantity(50, '%', m[0], m.index ?? 0, 'change'));
+    for (const m of text.matchAll(DOUBLE)) {
+      const triple = /tripl/i.test(m[0]);
+      found.push(makeQuantity(triple ? 200 : 100, '%', m[0], m.index ?? 0, 'change'));
+    }
   }
   return found;
 }

@@ -126,23 +126,39 @@ function zhSegmenter(): Intl.Segmenter | null {
 export function onWordBoundaries(text: string, start: number, end: number): boolean {
   const seg = zhSegmenter();
   if (!seg) return true;
-  const from = Math.max(0, start - 8);
-  const window = text.slice(from, Math.min(text.length, end + 8));
-  const bounds = new Set<number>();
-  for (const s of seg.segment(window)) {
-    bounds.add(from + s.index);
-    bounds.add(from + s.index + s.segment.length);
+  // A few characters either side decide the boundaries; segmenting only those keeps this cheap.
+  const from = Math.max(0, start - 4);
+  let atStart = start === from;
+  let atEnd = false;
+  for (const s of seg.segment(text.slice(from, Math.min(text.length, end + 4)))) {
+    const a = from + s.index;
+    const b = a + s.segment.length;
+    if (a === start || b === start) atStart = true;
+    if (a === end || b === end) atEnd = true;
+    if (a > end) break;
   }
-  return bounds.has(start) && bounds.has(end);
+  return atStart && atEnd;
+}
+
+const GLOBALS = new WeakMap<RegExp, RegExp>();
+/** The global twin of a pattern, compiled once. */
+function globalOf(re: RegExp): RegExp {
+  let global = GLOBALS.get(re);
+  if (!global) {
+    global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    GLOBALS.set(re, global);
+  }
+  return global;
 }
 
 /** The first match of a Chinese word list that stands as words of its own and not as part of a name. */
 function firstZhWord(re: RegExp, text: string, rejectCompound: boolean): string | undefined {
-  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
-  for (const m of text.matchAll(global)) {
+  if (!re.test(text)) return undefined;
+  for (const m of text.matchAll(globalOf(re))) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    if (/^[\u4e00-\u9fff]/.test(m[0]) && !onWordBoundaries(text, start, end)) continue;
+    // Compounds hide one- and two-character words (區 in 地區, 新客 in 新客戶); longer ones stand alone.
+    if (m[0].length <= 2 && /^[\u4e00-\u9fff]/.test(m[0]) && !onWordBoundaries(text, start, end)) continue;
     if (rejectCompound && COMPOUND_HEAD.test(text.slice(end))) continue;
     return m[0];
   }
@@ -157,7 +173,10 @@ const PLACE_HEAD = /^[\u4e00-\u9fff]{1,6}(?:店|門市|分行|區|部|組|隊|�
 const NOT_A_PLACE = /^(?:地區|全部|部分|內部|外部|局部|全區|社區|小組|大部)$/;
 
 /** A word of the text that names a place or unit by its head noun, found with the word segmenter. */
+const PLACE_HEAD_HINT = /[店區部組隊科站廠倉線]|門市|分行|中心|辦事處/;
+
 function placeByHead(text: string): string | undefined {
+  if (!PLACE_HEAD_HINT.test(text)) return undefined;
   const seg = zhSegmenter();
   if (!seg) return undefined;
   let previous = '';

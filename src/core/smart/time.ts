@@ -254,7 +254,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   // within 90 days, in the next 6 months, over the next two quarters
   {
-    hint: /day|week|month|quarter|year|hour|hr|min|sec/i,
+    hint: /day|week|month|quarter|year|\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/i,
     re: new RegExp(
       String.raw`\b(?:(?:within|in|over|inside|for|during)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?|(?:the\s+)?next\s+)(\d+(?:\.\d+)?|a|an|${EN_NUMBER_WORD})\s+((?:working\s+|business\s+|calendar\s+|clear\s+)?(?:days?|weeks?|months?|quarters?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?))\b`,
       'gi',
@@ -338,7 +338,7 @@ const PATTERNS: readonly Pattern[] = [
   // 三個月提升 7 分, 一個月內達到: a window right before the change it bounds
   {
     zh: true,
-    hint: /[月年週周]/,
+    hint: /[月年週周期]\s*(?:提升|提高|增加|增長|減少|降低|下降|達到|達成|完成|縮短)/,
     re: new RegExp(
       String.raw`(\b\d{1,3}|${CN_NUM})\s*(?:個\s*)?(星期|週|周|月|年)(?=\s*(?:提升|提高|增加|增長|減少|降低|下降|達到|達成|完成|縮短))`,
       'g',

@@ -2,6 +2,7 @@ import { toNumber } from './coerce';
 import { KpiError, divError, isKpiError, numError, valueError } from './errors';
 import { tidy } from './score';
 import { BLANK, isBlank, type Cell, type Out } from './values';
+import { cellAt, isFiniteNumber, type Columns } from './vectorize';
 
 /** Growth rate (YoY, MoM): `(current − previous) / |previous|`, so a smaller loss counts as growth. */
 export function changeOf(current: number, previous: number): number | KpiError {
@@ -23,4 +24,17 @@ export function changeCell(current: Cell, previous: Cell): Out {
   const p = toNumber(previous, 'previous');
   if (isKpiError(p)) return p;
   return changeOf(c, p);
+}
+
+/** CHANGE's fused loop (see vectorize's fuse): finite numbers in place, any other row to `other`. */
+export function changeRows<T>({ rows, cols, values }: Columns, other: (row: number) => T): (number | T)[][] {
+  const [currents, previouses] = cols;
+  const out: (number | T)[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const c = cellAt(currents, r, values[0]);
+    const p = cellAt(previouses, r, values[1]);
+    const rate = isFiniteNumber(c) && isFiniteNumber(p) ? changeOf(c, p) : undefined;
+    out[r] = [typeof rate === 'number' ? rate : other(r)];
+  }
+  return out;
 }

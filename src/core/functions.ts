@@ -3,18 +3,18 @@
  * range, results spill with the broadcast shape, and errors come back as KpiError values, never thrown.
  * The per-cell logic lives in one module per function; this file only vectorises it.
  */
-import { changeCell } from './change';
+import { changeCell, changeRows } from './change';
 import { today } from './dates';
 import { feasibilityCell, readHistory, recentLevel } from './feasibility';
 import { isKpiError } from './errors';
-import { nextReviewCell } from './nextreview';
-import { paceCell } from './pace';
-import { rollupCells } from './rollup';
-import { scoreCell } from './score';
+import { nextReviewCell, nextReviewRows } from './nextreview';
+import { paceCell, paceRows } from './pace';
+import { rollupCells, rollupFast } from './rollup';
+import { scoreCell, scoreRows } from './score';
 import { smartcheckCell } from './smart';
-import { statusCell } from './status';
+import { statusCell, statusRows } from './status';
 import type { Arg, Cell, Out, Result } from './values';
-import { vectorize } from './vectorize';
+import { fuse, singleValue, vectorize, type CellFn, type Kernel } from './vectorize';
 
 export { scoreOf, computeScore, type ScoreInput } from './score';
 export { statusOf, FRAMEWORK_THRESHOLDS, type StatusCode, type StatusOptions } from './status';
@@ -24,67 +24,28 @@ export { paceOf, type PaceInput } from './pace';
 export { feasibilityOf, recentLevel, type Feasibility, type FeasibilityInput } from './feasibility';
 export { nextReviewDate, nextReviewSerial } from './nextreview';
 
+const same = <T>(value: T): T => value;
+const asCell = same as (value: unknown) => Cell;
+
+/** The fused loop over columns when it applies (see vectorize's fuse), else the general path. */
+const fused = (fn: CellFn, kernel: Kernel, args: readonly Arg[]): Result =>
+  (fuse(args, asCell, same, fn, kernel) as Result | undefined) ?? vectorize(fn, args);
+
 export function SCORE(actual: Arg, target: Arg, baseline?: Arg, polarity?: Arg, cap?: Arg): Result {
-  return (
-    scoreColumns(actual, target, baseline, polarity, cap) ??
-    vectorize(scoreCell, [actual, target, baseline, polarity, cap])
-  );
-}
-
-/** A column of n rows, or undefined for anything else. */
-const columnOf = (arg: Arg | undefined, rows: number): Cell[][] | undefined =>
-  Array.isArray(arg) && arg.length === rows && arg.every((row) => Array.isArray(row) && row.length === 1)
-    ? (arg as Cell[][])
-    : undefined;
-
-/** A single cell, given plainly or as a 1×1 range; undefined for a larger range. */
-const singleOf = (arg: Arg | undefined): { value: Cell } | undefined =>
-  !Array.isArray(arg)
-    ? { value: arg }
-    : arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1
-      ? { value: arg[0][0] }
-      : undefined;
-
-/**
- * SCORE's usual large call, whole columns of actuals and targets with single-cell options, in a loop of
- * its own: vectorize's call through a shared function pointer cannot be inlined, which costs a boxed
- * number per cell over ranges of 100,000 rows. Anything else returns undefined for the general path.
- */
-function scoreColumns(
-  actual: Arg,
-  target: Arg,
-  baseline?: Arg,
-  polarity?: Arg,
-  cap?: Arg,
-): Result | undefined {
-  if (!Array.isArray(actual) || actual.length < 2) return undefined;
-  const rows = actual.length;
-  const actuals = columnOf(actual, rows);
-  const targets = columnOf(target, rows);
-  const baselines = columnOf(baseline, rows);
-  const fixedBaseline = baselines ? undefined : singleOf(baseline);
-  const p = singleOf(polarity);
-  const c = singleOf(cap);
-  if (!actuals || !targets || (!baselines && !fixedBaseline) || !p || !c) return undefined;
-  const out: Out[][] = new Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const b = baselines ? baselines[r][0] : (fixedBaseline as { value: Cell }).value;
-    out[r] = [scoreCell(actuals[r][0], targets[r][0], b, p.value, c.value)];
-  }
-  return out;
+  return fused(scoreCell, scoreRows, [actual, target, baseline, polarity, cap]);
 }
 
 export function STATUS(score: Arg, framework?: Arg, greenAt?: Arg, amberAt?: Arg): Result {
-  return vectorize(statusCell, [score, framework, greenAt, amberAt]);
+  return fused(statusCell, statusRows, [score, framework, greenAt, amberAt]);
 }
 
 /** One value for the whole range of scores (a cascade parent), not a spilled array. */
 export function ROLLUP(scores: Arg, weights?: Arg, cap?: Arg): Out {
-  return rollupCells(scores, weights, cap);
+  return rollupFast(scores, weights, singleValue(cap, asCell)) ?? rollupCells(scores, weights, cap);
 }
 
 export function CHANGE(current: Arg, previous: Arg): Result {
-  return vectorize(changeCell, [current, previous]);
+  return fused(changeCell, changeRows, [current, previous]);
 }
 
 /** A blank as_of means today, taken from `now` once per call so that a spilled range is consistent. */
@@ -98,8 +59,9 @@ export function PACE(
   now: Date = new Date(),
 ): Result {
   const day = today(now);
-  return vectorize(
+  return fused(
     (a, t, s, e, o, b) => paceCell(a, t, s, e, o, b, day),
+    (columns, other) => paceRows(columns, other, day),
     [actual, target, start, end, asOf, baseline],
   );
 }
@@ -134,5 +96,5 @@ export function SMARTCHECK(
 
 /** The next review as a serial number (the Sheets wrapper turns it into a Date). */
 export function NEXTREVIEW(lastReview: Arg, cadence: Arg): Result {
-  return vectorize(nextReviewCell, [lastReview, cadence]);
+  return fused(nextReviewCell, nextReviewRows, [lastReview, cadence]);
 }

@@ -1,7 +1,8 @@
 import { addMonths, addWeeks, isValid } from 'date-fns';
-import { MAX_SERIAL, dateToSerial, toDate } from './dates';
+import { MAX_SERIAL, dateToSerial, serialToDate, toDate } from './dates';
 import { KpiError, isKpiError, numError, valueError } from './errors';
 import { BLANK, isBlank, type Cell, type Out } from './values';
+import { cellAt, isFiniteNumber, type Columns } from './vectorize';
 import { CADENCE, wordReader, type Cadence } from './words';
 
 /** How far apart reviews are. date-fns' addMonths clamps to month end: 31 Jan + 1 month = 28/29 Feb. */
@@ -39,4 +40,27 @@ export function nextReviewCell(lastReview: Cell, cadence: Cell): Out {
   if (isKpiError(step)) return step;
   if (step === undefined) return BLANK;
   return nextReviewSerial(last, step);
+}
+
+/**
+ * NEXTREVIEW's fused loop (see vectorize's fuse) for one cadence: a column of date serials stepped in
+ * place; any other row goes to `other`. A cadence that is a range, blank or unknown takes the general path.
+ */
+export function nextReviewRows<T>(
+  { rows, cols, values }: Columns,
+  other: (row: number) => T,
+): (number | T)[][] | undefined {
+  const lasts = cols[0];
+  const step = readCadence(values[1]);
+  if (!lasts || cols[1] || step === undefined || isKpiError(step)) return undefined;
+  const out: (number | T)[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const last = cellAt(lasts, r, undefined);
+    const next =
+      isFiniteNumber(last) && last >= 1 && last <= MAX_SERIAL
+        ? nextReviewSerial(serialToDate(last), step)
+        : undefined;
+    out[r] = [typeof next === 'number' ? next : other(r)];
+  }
+  return out;
 }

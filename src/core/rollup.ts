@@ -1,7 +1,7 @@
 import { toNumber, toOptionalNumber } from './coerce';
 import { KpiError, divError, isKpiError, numError, valueError } from './errors';
 import { tidy } from './score';
-import { flatten } from './vectorize';
+import { flatten, isFiniteNumber } from './vectorize';
 import { BLANK, isBlank, isMatrix, type Arg, type Cell } from './values';
 
 export interface RollupOptions {
@@ -106,4 +106,67 @@ export function rollupCells(scores: Arg, weights?: Arg, cap?: Arg): number | str
   const capValue = toOptionalNumber(capCell, 'cap');
   if (isKpiError(capValue)) return capValue;
   return rollupOf(values, { weights: weightValues, cap: capValue });
+}
+
+/** A range of the same shape as `like`: every row an array of the same length. */
+function sameShape(range: unknown, like: readonly unknown[][]): range is readonly unknown[][] {
+  if (!Array.isArray(range) || range.length !== like.length) return false;
+  for (let r = 0; r < like.length; r++) {
+    const row: unknown = range[r];
+    if (!Array.isArray(row) || row.length !== like[r].length) return false;
+  }
+  return true;
+}
+
+const blankCell = (value: unknown) => value === null || value === undefined || value === '';
+
+/**
+ * ROLLUP's usual call in two passes over the ranges as the host passed them, with no copies: scores that
+ * are finite numbers or blank, weights omitted or of the same shape (finite, 0 or more, or blank), a
+ * positive cap or none. Undefined for anything else (and for any error): the general path answers.
+ * `cap` is the single cap value, already read.
+ */
+export function rollupFast(scores: unknown, weights: unknown, cap: Cell): number | typeof BLANK | undefined {
+  if (!Array.isArray(scores) || scores.length === 0) return undefined;
+  const rows = scores as unknown[][];
+  if (!sameShape(rows, rows) || !(cap == null || (isFiniteNumber(cap) && cap > 0))) return undefined;
+  const weighted = !blankCell(weights);
+  if (weighted && !sameShape(weights, rows)) return undefined;
+  let largest = 0;
+  let anyWeight = false;
+  let anyScore = false;
+  for (let r = 0; r < rows.length; r++) {
+    const line = rows[r];
+    const weightLine = weighted ? (weights as unknown[][])[r] : undefined;
+    for (let k = 0; k < line.length; k++) {
+      const score = line[k];
+      if (isFiniteNumber(score)) anyScore = true;
+      else if (!blankCell(score)) return undefined;
+      if (weightLine === undefined) continue;
+      const weight = weightLine[k];
+      if (isFiniteNumber(weight)) {
+        if (weight < 0) return undefined;
+        anyWeight = true;
+        if (weight > largest) largest = weight;
+      } else if (!blankCell(weight)) return undefined;
+    }
+  }
+  if (!anyScore) return BLANK;
+  // As rollupOf: weights divided by the largest, blank weights 0, all-blank weights equal.
+  let total = 0;
+  let sum = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const line = rows[r];
+    const weightLine = anyWeight ? (weights as unknown[][])[r] : undefined;
+    for (let k = 0; k < line.length; k++) {
+      const score = line[k];
+      if (!isFiniteNumber(score)) continue;
+      const w = weightLine === undefined ? 1 : weightLine[k];
+      const weight = weightLine === undefined ? 1 : isFiniteNumber(w) ? w / largest || 0 : 0;
+      total += weight;
+      sum += (cap != null && score > cap ? cap : score) * weight;
+    }
+  }
+  const mean = sum / total;
+  return total !== 0 && mean - mean === 0 ? tidy(mean) : undefined;
 }

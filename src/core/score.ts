@@ -1,6 +1,7 @@
 import { toNumber, toOptionalNumber } from './coerce';
 import { KpiError, divError, isKpiError, numError, valueError } from './errors';
 import { BLANK, isBlank, type Cell, type Out } from './values';
+import { cellAt, isFiniteNumber, type Columns } from './vectorize';
 import { POLARITY, wordReader, type Polarity } from './words';
 
 /**
@@ -123,4 +124,35 @@ export function scoreCell(actual: Cell, target: Cell, baseline: Cell, polarity: 
   const c = readOptionalNumber(cap, 'cap');
   if (isKpiError(c)) return c;
   return computeScore(a, t, b, p, c);
+}
+
+/**
+ * SCORE's fused loop (see vectorize's fuse): rows of finite numbers are scored in place; any other row
+ * (blank, text, error, a score that is an error) goes to `other`, the general per-cell path.
+ */
+export function scoreRows<T>(
+  { rows, cols, values }: Columns,
+  other: (row: number) => T,
+): (number | T)[][] | undefined {
+  const [actuals, targets, baselines] = cols;
+  const [actual, target, fixedBaseline, word, cap] = values;
+  const polarity = readPolarity(word);
+  if (cols[3] || cols[4] || isKpiError(polarity) || !(cap == null || (isFiniteNumber(cap) && cap > 0)))
+    return undefined;
+  if (!baselines && !(fixedBaseline == null || isFiniteNumber(fixedBaseline))) return undefined;
+  const out: (number | T)[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const a = cellAt(actuals, r, actual);
+    const t = cellAt(targets, r, target);
+    const b = cellAt(baselines, r, fixedBaseline);
+    if (isFiniteNumber(a) && isFiniteNumber(t) && (b == null || isFiniteNumber(b))) {
+      const score = computeScore(a, t, b ?? undefined, polarity, cap ?? undefined);
+      if (typeof score === 'number') {
+        out[r] = [score];
+        continue;
+      }
+    }
+    out[r] = [other(r)];
+  }
+  return out;
 }

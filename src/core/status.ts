@@ -1,6 +1,7 @@
 import { toNumber, toOptionalNumber } from './coerce';
 import { KpiError, isKpiError, numError, valueError } from './errors';
 import { BLANK, isBlank, type Cell, type Out } from './values';
+import { cellAt, isFiniteNumber, type Columns } from './vectorize';
 import { FRAMEWORK, wordReader, type Framework } from './words';
 
 /** The codes stay English in every language so that conditional formatting can key on them. */
@@ -32,6 +33,19 @@ export function statusOf(
   if (![score, greenAt, amberAt].every((n) => n === undefined || Number.isFinite(n))) {
     return valueError('STATUS needs finite numbers for score, green_at and amber_at.');
   }
+  const limits = thresholds(framework, greenAt, amberAt);
+  return isKpiError(limits) ? limits : grade(score, limits);
+}
+
+const grade = (score: number, { greenAt, amberAt }: Thresholds): StatusCode =>
+  score >= greenAt ? 'GREEN' : score >= amberAt ? 'AMBER' : 'RED';
+
+/** The thresholds in force: the framework's, moved by the overrides. */
+function thresholds(
+  framework: Framework,
+  greenAt: number | undefined,
+  amberAt: number | undefined,
+): Thresholds | KpiError {
   if (greenAt !== undefined && amberAt !== undefined && amberAt > greenAt) {
     return numError(`amber_at (${amberAt}) must not be above green_at (${greenAt}).`);
   }
@@ -39,8 +53,7 @@ export function statusOf(
   // is 0.9, leaves no amber band) instead of failing on a number the user never typed.
   const defaults = FRAMEWORK_THRESHOLDS[framework];
   const green = greenAt ?? Math.max(defaults.greenAt, amberAt ?? -Infinity);
-  const amber = amberAt ?? Math.min(defaults.amberAt, green);
-  return score >= green ? 'GREEN' : score >= amber ? 'AMBER' : 'RED';
+  return { greenAt: green, amberAt: amberAt ?? Math.min(defaults.amberAt, green) };
 }
 
 const readFramework = wordReader(FRAMEWORK, 'framework', 'KPI');
@@ -57,4 +70,27 @@ export function statusCell(score: Cell, framework: Cell, greenAt: Cell, amberAt:
   const a = toOptionalNumber(amberAt, 'amber_at');
   if (isKpiError(a)) return a;
   return statusOf(s, { framework: f, greenAt: g, amberAt: a });
+}
+
+const optionalNumber = (value: Cell): value is number | null | undefined =>
+  value == null || isFiniteNumber(value);
+
+/** STATUS's fused loop (see vectorize's fuse): finite scores graded in place, other rows to `other`. */
+export function statusRows<T>(
+  { rows, cols, values }: Columns,
+  other: (row: number) => T,
+): (string | T)[][] | undefined {
+  const scores = cols[0];
+  const [, word, greenAt, amberAt] = values;
+  const framework = readFramework(word);
+  if (!scores || cols[1] || cols[2] || cols[3] || isKpiError(framework)) return undefined;
+  if (!optionalNumber(greenAt) || !optionalNumber(amberAt)) return undefined;
+  const limits = thresholds(framework, greenAt ?? undefined, amberAt ?? undefined);
+  if (isKpiError(limits)) return undefined;
+  const out: (string | T)[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const score = cellAt(scores, r, undefined);
+    out[r] = [isFiniteNumber(score) ? grade(score, limits) : other(r)];
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import { valueError } from './errors';
 import { isMatrix, type Arg, type Cell, type Matrix, type Out, type Result } from './values';
 
-type CellFn = (a: Cell, b: Cell, c: Cell, d: Cell, e: Cell, f: Cell) => Out;
+export type CellFn = (a: Cell, b: Cell, c: Cell, d: Cell, e: Cell, f: Cell) => Out;
 
 /**
  * The columns of a rectangular range, -1 for a range that is empty or ragged, or undefined when the
@@ -103,4 +103,112 @@ export function flatten(arg: Arg): Cell[] {
   const out: Cell[] = [];
   for (const row of arg) for (const value of row) out.push(value);
   return out;
+}
+
+/**
+ * A function's arguments as the fused loops read them: each argument is either a column of `rows` cells
+ * (an n×1 range, read in place: its cells are still as the host passed them) or one value (a plain
+ * value or a 1×1 range, read once through `read`). See `fuse`.
+ */
+export interface Columns {
+  rows: number;
+  cols: (readonly (readonly unknown[])[] | undefined)[];
+  values: Cell[];
+}
+
+/**
+ * The columns of the arguments, or undefined unless there is a column and every range is one of `rows`.
+ * Only the outer arrays are checked here: each row is checked as it is read (`cellAt`), in the one loop.
+ */
+function columnsOf(args: readonly unknown[], read: (value: unknown) => Cell): Columns | undefined {
+  let rows = 0;
+  const cols: Columns['cols'] = [];
+  const values: Cell[] = [];
+  for (const arg of args) {
+    if (!Array.isArray(arg)) {
+      cols.push(undefined);
+      values.push(read(arg));
+      continue;
+    }
+    const n = arg.length;
+    if (n === 1) {
+      const row: unknown = arg[0];
+      if (!Array.isArray(row) || row.length !== 1) return undefined;
+      cols.push(undefined);
+      values.push(read(row[0]));
+      continue;
+    }
+    if (n === 0 || (rows !== 0 && rows !== n)) return undefined;
+    rows = n;
+    cols.push(arg as unknown[][]);
+    values.push(undefined);
+  }
+  return rows === 0 ? undefined : { rows, cols, values };
+}
+
+/** What `cellAt` reads from a row that is not a one-cell array: no cell, so no fused loop. */
+const NOT_A_COLUMN: unique symbol = Symbol('not a column');
+
+/**
+ * Row r's cell of a column argument (its single value when it is not a column). A row that is not a
+ * one-cell array reads as a value no kernel computes, so the kernel hands the row to `other`, which
+ * abandons the fused loop for the general path.
+ */
+export function cellAt(col: readonly (readonly unknown[])[] | undefined, r: number, value: Cell): unknown {
+  if (col === undefined) return value;
+  const row = col[r];
+  return Array.isArray(row) && row.length === 1 ? row[0] : NOT_A_COLUMN;
+}
+
+/** A fused loop: the whole result of one function over columns, or undefined to take the general path. */
+export type Kernel = <T>(
+  columns: Columns,
+  other: (row: number) => T,
+) => (number | string | T)[][] | undefined;
+
+/**
+ * The common large call (columns of one length, single-cell options) in one loop that reads the ranges
+ * in place and writes the result once, instead of copying every argument and result cell by cell.
+ * `kernel` computes the usual cells itself and hands any other row to `other`, which reads that row's
+ * cells through `read` and runs the per-cell function `fn`: the very path `vectorize` takes, so both
+ * paths agree cell for cell (test/functions/fused.test.ts). Undefined when the arguments are not such
+ * columns, or the kernel declines (an option it does not read itself): the caller then vectorises.
+ */
+export function fuse<T>(
+  args: readonly unknown[],
+  read: (value: unknown) => Cell,
+  convert: (out: Out) => T,
+  fn: CellFn,
+  kernel: Kernel,
+): (number | string | T)[][] | undefined {
+  const columns = columnsOf(args, read);
+  if (columns === undefined) return undefined;
+  const { cols, values } = columns;
+  const at = (i: number, r: number): Cell => {
+    const cell = cellAt(cols[i], r, values[i]);
+    if (cell === NOT_A_COLUMN) throw NOT_A_COLUMN;
+    return cols[i] === undefined ? (cell as Cell) : read(cell);
+  };
+  try {
+    return kernel(columns, (r) => convert(fn(at(0, r), at(1, r), at(2, r), at(3, r), at(4, r), at(5, r))));
+  } catch (error) {
+    if (error === NOT_A_COLUMN) return undefined;
+    throw error;
+  }
+}
+
+/** A finite number (the test the fused loops run per cell; `v - v` is NaN for ±Infinity and NaN). */
+export const isFiniteNumber = (value: unknown): value is number =>
+  typeof value === 'number' && value - value === 0;
+
+/**
+ * A single-cell argument's value (a plain value or a 1×1 range) read through `read`; a larger range gives
+ * a #VALUE! error, which no fused loop accepts as an option.
+ */
+export function singleValue(arg: unknown, read: (value: unknown) => Cell): Cell {
+  if (!Array.isArray(arg)) return read(arg);
+  const row: unknown = arg[0];
+  return arg.length === 1 && Array.isArray(row) && row.length === 1
+    ? read(row[0])
+    : valueError('A range where one cell is expected.');
 }

@@ -1,5 +1,6 @@
 import { KpiError, isKpiError, type ErrorCode } from '../core/errors';
 import type { Arg, Cell, Out, Result } from '../core/values';
+import { fuse, type CellFn, type Kernel } from '../core/vectorize';
 
 /**
  * The one place where Excel's values meet the core's values. Excel passes every argument as a 2-D
@@ -84,9 +85,31 @@ export function toExcel(result: Result): (number | string | CustomFunctions.Erro
  * Runs one core call for Excel. The core never throws by contract; should a bug make it throw, the
  * cell shows #VALUE! with the reason instead of Excel's bare unhandled-exception #VALUE!.
  */
-export function invoke(compute: () => Result): (number | string | CustomFunctions.Error)[][] {
+export function invoke(compute: () => Result): ExcelResult {
+  return guarded(() => toExcel(compute()));
+}
+
+type ExcelResult = (number | string | CustomFunctions.Error)[][];
+
+/**
+ * Runs a function that takes ranges for Excel: the fused loop when the call is the common one (columns
+ * of one length, single-cell options; see src/core/vectorize.ts's fuse), which reads Excel's arrays in
+ * place and writes the result once, cells it does not compute itself going through fromExcelCell, the
+ * per-cell function and toExcelCell; otherwise `general`, the core call on the copied arguments. Both
+ * give the same cells (test/functions/fused.test.ts).
+ */
+export function invokeFused(
+  args: readonly unknown[],
+  fn: CellFn,
+  kernel: Kernel,
+  general: () => Result,
+): ExcelResult {
+  return guarded(() => fuse(args, fromExcelCell, toExcelCell, fn, kernel) ?? toExcel(general()));
+}
+
+function guarded(compute: () => ExcelResult): ExcelResult {
   try {
-    return toExcel(compute());
+    return compute();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return [[toExcelError(new KpiError('#VALUE!', `Unexpected failure: ${reason}`))]];

@@ -1,5 +1,13 @@
 import { CHANGE, FEASIBILITY, NEXTREVIEW, PACE, ROLLUP, SCORE, SMARTCHECK, STATUS } from '../core/functions';
-import { fromExcel as arg, invoke } from './adapter';
+import { changeCell, changeRows } from '../core/change';
+import { today } from '../core/dates';
+import { nextReviewCell, nextReviewRows } from '../core/nextreview';
+import { paceCell, paceRows } from '../core/pace';
+import { rollupFast } from '../core/rollup';
+import { scoreCell, scoreRows } from '../core/score';
+import { statusCell, statusRows } from '../core/status';
+import { singleValue } from '../core/vectorize';
+import { fromExcel as arg, fromExcelCell, invoke, invokeFused, toExcelCell } from './adapter';
 
 /*
  * Excel's KPI.* worksheet functions: thin wrappers over src/core/functions.ts. The JSDoc below is the
@@ -29,7 +37,9 @@ export function score(
   polarity?: unknown[][],
   cap?: unknown[][],
 ): unknown[][] {
-  return invoke(() => SCORE(arg(actual), arg(target), arg(baseline), arg(polarity), arg(cap)));
+  return invokeFused([actual, target, baseline, polarity, cap], scoreCell, scoreRows, () =>
+    SCORE(arg(actual), arg(target), arg(baseline), arg(polarity), arg(cap)),
+  );
 }
 
 /**
@@ -47,7 +57,9 @@ export function status(
   green_at?: unknown[][],
   amber_at?: unknown[][],
 ): unknown[][] {
-  return invoke(() => STATUS(arg(score), arg(framework), arg(green_at), arg(amber_at)));
+  return invokeFused([score, framework, green_at, amber_at], statusCell, statusRows, () =>
+    STATUS(arg(score), arg(framework), arg(green_at), arg(amber_at)),
+  );
 }
 
 /**
@@ -59,7 +71,11 @@ export function status(
  * @returns The rolled-up score, or blank when every score is blank.
  */
 export function rollup(scores: unknown[][], weights?: unknown[][], cap?: unknown[][]): unknown[][] {
-  return invoke(() => ROLLUP(arg(scores), arg(weights), arg(cap)));
+  // Scores and weights are read in place when they are plain numbers and blanks (see rollupFast).
+  const fast = rollupFast(scores, weights, singleValue(cap, fromExcelCell));
+  return fast !== undefined
+    ? [[toExcelCell(fast)]]
+    : invoke(() => ROLLUP(arg(scores), arg(weights), arg(cap)));
 }
 
 /**
@@ -70,7 +86,7 @@ export function rollup(scores: unknown[][], weights?: unknown[][], cap?: unknown
  * @returns The change as a fraction, for example 0.1 for +10%.
  */
 export function change(current: unknown[][], previous: unknown[][]): unknown[][] {
-  return invoke(() => CHANGE(arg(current), arg(previous)));
+  return invokeFused([current, previous], changeCell, changeRows, () => CHANGE(arg(current), arg(previous)));
 }
 
 /**
@@ -93,7 +109,13 @@ export function pace(
   as_of?: unknown[][],
   baseline?: unknown[][],
 ): unknown[][] {
-  return invoke(() => PACE(arg(actual), arg(target), arg(start), arg(end), arg(as_of), arg(baseline)));
+  const day = today(new Date());
+  return invokeFused(
+    [actual, target, start, end, as_of, baseline],
+    (a, t, s, e, o, b) => paceCell(a, t, s, e, o, b, day),
+    (columns, other) => paceRows(columns, other, day),
+    () => PACE(arg(actual), arg(target), arg(start), arg(end), arg(as_of), arg(baseline)),
+  );
 }
 
 /**
@@ -150,5 +172,7 @@ export function smartcheck(
  * @returns The next review date as a date serial number.
  */
 export function nextreview(last_review: unknown[][], cadence: unknown[][]): unknown[][] {
-  return invoke(() => NEXTREVIEW(arg(last_review), arg(cadence)));
+  return invokeFused([last_review, cadence], nextReviewCell, nextReviewRows, () =>
+    NEXTREVIEW(arg(last_review), arg(cadence)),
+  );
 }

@@ -89,7 +89,7 @@ const en = {
   'wizard.title': 'New KPI',
   'wizard.steps': 'Wizard steps',
   'wizard.stepOf': 'Step {n} of {total}: {name}',
-  'wizard.step.S': 'Specific: what is measured',
+  'wizard.step.S': 'Specific: what is measured, for whom or where',
   'wizard.step.M': 'Measurable: form, unit and target',
   'wizard.step.A': 'Achievable: is the target realistic?',
   'wizard.step.R': 'Relevant: where it sits in the cascade',
@@ -124,7 +124,7 @@ const en = {
   'field.cadence': 'Review cadence',
 
   'hint.name':
-    'Say what is measured, for whom or where, e.g. "New-customer conversion rate of the online store".',
+    'Say what is measured, for whom or where, e.g. "New-customer conversion rate of the online store". A number alone does not make it specific, and "customers" or "employees" alone mean everyone.',
   'hint.description': 'Optional: the who, where and by when, e.g. "from 12% to 18% by Q4 2026".',
   'hint.form.count': 'A count: how many (customers, orders, defects).',
   'hint.form.ratio': 'A ratio: a share of a whole (conversion rate, on-time rate).',
@@ -294,7 +294,7 @@ const zhHK: Record<MessageKey, string> = {
   'wizard.title': '新增指標',
   'wizard.steps': '精靈步驟',
   'wizard.stepOf': '第 {n} 步，共 {total} 步：{name}',
-  'wizard.step.S': '具體（Specific）：量度甚麼',
+  'wizard.step.S': '具體（Specific）：量度甚麼、對象或地區',
   'wizard.step.M': '可量度（Measurable）：形式、單位及目標',
   'wizard.step.A': '可達成（Achievable）：目標是否實際？',
   'wizard.step.R': '相關（Relevant）：在層級中的位置',
@@ -328,7 +328,8 @@ const zhHK: Record<MessageKey, string> = {
   'field.deadline': '截止日期',
   'field.cadence': '檢討頻率',
 
-  'hint.name': '說明量度甚麼、對象或地區，例如「線上門市新客戶轉換率」。',
+  'hint.name':
+    '說明量度甚麼、對象或地區，例如「線上門市新客戶轉換率」。只有數字並不具體；只寫「客戶」或「員工」即是全體。',
   'hint.description': '可選：對象、地區及期限，例如「2026 年第四季前由 12% 提升至 18%」。',
   'hint.form.count': '數量型：有多少（客戶、訂單、次品）。',
   'hint.form.ratio': '比率型：佔整體的比例（轉換率、準時率）。',

@@ -80,6 +80,17 @@ describe('the wizard form', () => {
     expect(vague.criteria.every((criterion) => /[\u4e00-\u9fff]/.test(criterion.reason ?? ''))).toBe(true);
   });
 
+  it('holds the name to the Specific rule of the S step: what is measured, for whom or where', () => {
+    // A measure with numbers is not yet specific (issue 11): whose NPS? The reason names the measure.
+    const nps = smartOf(filled({ name: 'NPS', description: 'from 32 to 45 by Q4 2026' }), 'en');
+    expect(nps.criteria[0]).toMatchObject({ pass: false, key: 's.noScope' });
+    expect(nps.criteria[0].reason).toContain('NPS');
+    const corporate = smartOf(filled({ name: 'NPS of corporate accounts' }), 'en');
+    expect(corporate.criteria[0].pass).toBe(true);
+    expect(MESSAGES.en['wizard.step.S']).toContain('for whom or where');
+    expect(MESSAGES['zh-HK']['wizard.step.S']).toContain('對象或地區');
+  });
+
   it('judges Achievable against recent actuals when there are three, else against the baseline', () => {
     expect(achievability(filled({ history: '0.11, 0.12, 0.125', target: '18%' }))).toMatchObject({
       basis: 'history',

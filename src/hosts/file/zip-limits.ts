@@ -1,3 +1,4 @@
+import { EXCEL_MAX_ROWS } from '../../register/limits';
 import { WorkbookOpenError } from './errors';
 
 /**
@@ -17,11 +18,12 @@ const MiB = 1024 * 1024;
 
 /**
  * The whole workbook may inflate to max(TOTAL_FLOOR, TOTAL_RATIO × its file size).
- * - Workbook XML compresses well but not without end: Excel's own .xlsx files and ours (deflate level 3)
- *   inflate 5–15 times; a sheet of repeated, styled empty cells reaches about 40 times. 100 times leaves
- *   room for the most repetitive honest file and stops the bombs seen (617 KB → 600 MB is 970 times).
+ * - Workbook XML compresses well but not without end: a generated 10,000-KPI list and the register built
+ *   from it (deflate level 3) inflate 8–9 times (5.5 MB → 49 MB for the register); very repetitive sheets
+ *   go further. 100 times leaves an order of magnitude of room and stops the bombs seen (617 KB → 600 MB is
+ *   970 times).
  * - The floor lets small files hold an honest part that compresses extremely well (a long column of the
- *   same value), up to the size of a 10,000-KPI register's XML (about 70 MB) with room to spare.
+ *   same value), up to several times a 10,000-KPI register's XML.
  * - TOTAL_CEILING: exceljs keeps every cell as an object, several times the XML's size; beyond about 1 GiB
  *   of XML it runs out of node's default heap, so a larger file is refused in one line instead.
  */
@@ -31,14 +33,11 @@ export const TOTAL_CEILING = 1024 * MiB;
 
 /**
  * Parts that hold no cells (theme, styles, drawings' XML, properties, custom XML …) are small in every
- * honest file: Office's theme1.xml is about 7 KB and a styles.xml with Excel's maximum of 64,000 cell
- * formats about 15 MB. 64 MiB is four times that. Sheets, shared strings and media (images are stored
+ * honest file: Office's theme1.xml is about 7 KB, and a styles.xml at Excel's limit of 65,490 cell formats
+ * is of the order of 10 MB (some 150 bytes a format). 64 MiB leaves ample room. Sheets, shared strings and media (images are stored
  * already compressed, so they inflate about 1:1) are bounded by the total only.
  */
 export const SMALL_PART_LIMIT = 64 * MiB;
-
-/** Excel's last row (Microsoft, "Excel specifications and limits": 1,048,576 rows by 16,384 columns). */
-export const EXCEL_MAX_ROWS = 1_048_576;
 
 /** The limit on the whole workbook's inflated size for a file of `fileSize` bytes. */
 export function totalLimit(fileSize: number): number {

@@ -1,7 +1,11 @@
 import type { Lang } from '../core/i18n';
 import { message, type MessageKey } from './messages';
 
-/** Exit codes: 0 done (and `check` found nothing), 1 `check` has findings, 2 unusable input or usage. */
+/**
+ * Exit codes: 0 done (and `check` found nothing), 1 `check` has findings, 2 unusable input or usage
+ * (including an error nobody foresaw: main() names the file). 3 is left for the launcher
+ * (bin/kpi-register.js) should main() itself ever reject.
+ */
 export const EXIT = { ok: 0, findings: 1, badInput: 2, internal: 3 } as const;
 
 /**

@@ -66,3 +66,21 @@ describe('standalone page: Open → Download keeps merged cells', () => {
     expect(merges.Notes).toEqual(['B3:C4']);
   });
 });
+
+describe('standalone page: Open refuses a zip bomb before loading it', () => {
+  it('says which part is too large, without inflating it', async () => {
+    const { bombPart, kpiListEntries, THEME_HEAD, THEME_TAIL } = await import('../cli/hostile');
+    const { writeZip } = await import('../../src/hosts/file/zip');
+    const entries = await kpiListEntries();
+    const bomb = bombPart('xl/theme/theme1.xml', THEME_HEAD, THEME_TAIL, 300, 7_000);
+    const bytes = writeZip(
+      entries.map((entry) => (entry.name === bomb.name ? bomb : entry)),
+      6,
+    );
+    await expect(openXlsx(new File([bytes as BlobPart], 'bomb.xlsx'))).rejects.toMatchObject({
+      name: 'WorkbookOpenError',
+      code: 'tooLarge',
+      message: expect.stringMatching(/^bomb\.xlsx unpacks to more than 64 MB/),
+    });
+  });
+});

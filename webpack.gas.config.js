@@ -42,6 +42,19 @@ function entryParameterNames() {
  */
 
 /**
+ * TypeScript for Code.js: ES2016, so that async/await becomes generators driven by SyncPromise, with
+ * TypeScript's helpers (`__awaiter`, …) imported once from tslib (a dependency of Fluent UI) instead of
+ * copied into every module that uses them: every byte of Code.js is loaded by every custom-function call.
+ * @returns {import('webpack').RuleSetRule}
+ */
+function gasTypeScript() {
+  const rule = browserTypeScript('es2016');
+  const use = /** @type {{ options: { compilerOptions: Record<string, unknown> } }} */ (rule.use);
+  use.options.compilerOptions.importHelpers = true;
+  return rule;
+}
+
+/**
  * Code.js. Apps Script loads it as a plain script (no module system) and calls top-level functions by
  * name, so:
  * - gas-webpack-plugin writes a top-level stub for every `global.X = function (…)` in main.ts, with its
@@ -69,7 +82,7 @@ function gasServerConfig({ mode, outDir }) {
     node: { global: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
-      rules: [browserTypeScript('es2016'), downlevelDependencies('es2019')],
+      rules: [gasTypeScript(), downlevelDependencies('es2019')],
       parser: { javascript: { exportsPresence: 'error' } },
     },
     optimization: {
@@ -83,7 +96,7 @@ function gasServerConfig({ mode, outDir }) {
               ecma: 2019,
               toplevel: false,
               mangle: { reserved: entryParameterNames() },
-              compress: { keep_fargs: true, passes: 2 },
+              compress: { keep_fargs: true, passes: 3 },
               format: { comments: /@customfunction/, ascii_only: false },
             },
           },

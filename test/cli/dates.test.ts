@@ -21,7 +21,7 @@ async function kpiList(file: string, deadlines: (Date | number)[], date1904 = fa
   const excel = new ExcelWorkbook();
   if (date1904) excel.properties.date1904 = true;
   const ws = excel.addWorksheet('KPIs');
-  ws.addRow(['ID', 'KPI', 'Unit', 'Baseline', 'Target', 'Start', 'Deadline', 'Owner']);
+  ws.addRow(['ID', 'KPI', 'Unit', 'Baseline', 'Target', 'Start', 'Deadline', 'Owner', 'Last review']);
   deadlines.forEach((deadline, i) => {
     const row = ws.addRow([
       `K${i + 1}`,
@@ -36,6 +36,8 @@ async function kpiList(file: string, deadlines: (Date | number)[], date1904 = fa
     row.getCell(6).value = new Date(Date.UTC(2026, 0, 1, 6, 0)); // 2026-01-01 06:00
     row.getCell(6).numFmt = 'yyyy-mm-dd hh:mm';
     row.getCell(7).numFmt = 'yyyy-mm-dd hh:mm';
+    row.getCell(9).value = new Date(Date.UTC(2026, 0, 15, 23, 30)); // 2026-01-15 23:30: next review 2026-04-15
+    row.getCell(9).numFmt = 'yyyy-mm-dd hh:mm';
   });
   await excel.xlsx.writeFile(file);
 }
@@ -78,6 +80,13 @@ describe('a workbook in the 1904 date system', () => {
     // 2026-12-31 is serial 44925 in the 1904 system (46387 in the 1900 system would show 2031-01-01).
     expect(storedColumn(output, columns.get('Deadline')!, 1)).toEqual([44925]);
     expect(storedColumn(output, columns.get('Start')!, 1)).toEqual([44925 - 364]);
+  });
+
+  it('is read back by check with the same days', async () => {
+    const result = await runCli(['check', 'register.xlsx', '--today', TODAY], { cwd: dir });
+    expect(result.stderr).toBe('');
+    // Quarterly from the last review of 2026-01-15; read as 1900 serials it would be four years earlier.
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('quarterly review on 2026-04-15');
   });
 
   describeWithSoffice('read by LibreOffice', (soffice) => {
@@ -136,6 +145,7 @@ describe("the machine's time zone", () => {
     // The deadlines' days, whatever the zone: 2026-01-01, 2026-03-31, 2026-12-31 (1900 serials).
     expect(runs[0].deadline).toEqual([46023, 46112, 46387]);
     expect(runs[0].start).toEqual([46023, 46023, 46023]);
+    expect(String(runs[0].check[1]).replace(/\s+/g, ' ')).toContain('quarterly review on 2026-04-15');
     for (const run of runs.slice(1)) expect({ ...run, zone: runs[0].zone }).toEqual(runs[0]);
   }, 240_000);
 });

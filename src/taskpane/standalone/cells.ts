@@ -1,3 +1,4 @@
+import { isDateFormat } from '../../hosts/excel/cells';
 import type { SheetSnapshot, SnapshotCell, SnapshotValue } from '../../hosts/memory';
 import type { CellStyle, ConditionalFormat } from '../../register/workbook';
 
@@ -34,6 +35,9 @@ export function formatValue(value: SnapshotValue, numFmt: string | undefined): s
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;
   if (!Number.isFinite(value)) return String(value);
+  // A date cell holds a date; a number left in one is a serial no date can be (0, negative, past
+  // 9999-12-31), which Excel shows as ####.
+  if (isDateFormat(numFmt)) return '####';
   const format = numFmt ?? '';
   if (format.includes('%')) return `${grouped(value * 100, decimalsOf(format))}%`;
   const prefix = /"([^"]*)"/.exec(format)?.[1] ?? '';

@@ -14,7 +14,7 @@ import {
   RowLimitError,
   unescapeXstring,
 } from '../../src/register/limits';
-import type { SheetData } from '../../src/register/workbook';
+import type { SheetData, Workbook } from '../../src/register/workbook';
 import { kpi } from './health.fixtures';
 
 const TODAY = new Date(2026, 5, 15);
@@ -122,4 +122,36 @@ describe('the Dashboard within Excel limits', () => {
     ).rejects.toBeInstanceOf(RowLimitError);
     expect(await wb.sheets()).toEqual([]);
   });
+});
+
+describe('the Dashboard past a million rows of findings', () => {
+  it('lists as many findings as fit above row 1,048,576 and says how many more', async () => {
+    const { buildDashboard } = await import('../../src/register/dashboard');
+    const { registerLayout } = await import('../../src/register/layout');
+    let written: unknown[][] = [];
+    // Only what is written matters here: every other call of the port does nothing.
+    const wb = new Proxy({} as Workbook, {
+      get: (_target, key) =>
+        key === 'write'
+          ? (_sheet: string, _row: number, _col: number, cells: unknown[][]) => (written = cells)
+          : () => undefined,
+    });
+    const finding = { rule: 'SMART', ids: ['K1'], message: 'not SMART', fix: 'rewrite it' };
+    const findings = new Array(360_000).fill(finding);
+    const listed = buildDashboard(wb, {
+      sheet: 'Dashboard',
+      layout: registerLayout('Register', 1),
+      kpis: [kpi({ id: 'K1' })],
+      values: [{ score: 1, status: 'GREEN', smart: '', nextReview: '' } as never],
+      findings,
+      lang: 'en',
+      today: TODAY,
+    });
+    expect(listed).toBe(360_000);
+    expect(written.length).toBeLessThanOrEqual(EXCEL_MAX_ROWS);
+    const last = written[written.length - 1];
+    expect(last[1]).toMatch(/^… and \d+ more findings: run kpi-register check for the full list\.$/);
+    const shown = written.filter((row) => row[0] === 'SMART').length;
+    expect(String(last[1])).toContain(`and ${360_000 - shown} more`);
+  }, 60_000);
 });

@@ -12,11 +12,15 @@ import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { Lang } from '../core/i18n';
 import type { TaskpaneActions } from '../app/types';
 import { LangProvider, useText } from './i18n';
-import { Home } from './screens/Home';
 import { SCREENS, type Screen } from './screens/screens';
 
-// Home renders first; the other screens (and the SMART check, the tree, the pickers they use) load when
-// their tab is opened, which keeps the task pane's first download small.
+// The first paint is the pane's frame: its title, tabs and a spinner. Every screen loads as its own chunk,
+// Home at once (in parallel with the actions it waits for anyway: it can show nothing before the
+// workbook's status comes back), the others (and the SMART check, the tree, the pickers they use) when
+// their tab is opened. This keeps the task pane's first download small.
+const Home = lazy(() =>
+  import(/* webpackChunkName: "home" */ './screens/Home').then((m) => ({ default: m.Home })),
+);
 const Wizard = lazy(() =>
   import(/* webpackChunkName: "wizard" */ './screens/Wizard').then((m) => ({ default: m.Wizard })),
 );

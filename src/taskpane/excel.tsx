@@ -1,10 +1,9 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { Root } from 'react-dom/client';
-import { createActions } from '../app/actions';
 import type { Lang } from '../core/i18n';
-import { runInExcel, selectInExcel } from '../hosts/excel/run';
 import { App } from './App';
 import { EXCEL_API } from './host';
+import { lazyActions } from './lazyActions';
 import { MESSAGES } from './messages';
 
 /** The task pane inside Excel: every action is one Excel.run on the open workbook. */
@@ -12,7 +11,14 @@ export function renderInExcel(
   root: Root,
   { lang, dark, supported }: { lang: Lang; dark: boolean; supported: boolean },
 ): void {
-  const actions = createActions({ run: runInExcel, select: selectInExcel });
+  // The actions and the Excel adapter download after the first paint (one chunk, on the first call).
+  const actions = lazyActions(async () => {
+    const [{ createActions }, { runInExcel, selectInExcel }] = await Promise.all([
+      import(/* webpackChunkName: "actions" */ '../app/actions'),
+      import(/* webpackChunkName: "actions" */ '../hosts/excel/run'),
+    ]);
+    return createActions({ run: runInExcel, select: selectInExcel });
+  });
   // An older Excel can still read the register; writing to it may fail, so the pane says so up front.
   const banner = supported ? undefined : (
     <MessageBar intent="warning">

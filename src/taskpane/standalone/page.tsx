@@ -12,18 +12,17 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { Root } from 'react-dom/client';
-import { createActions, type Host } from '../../app/actions';
-import { setUpRegister } from '../../app/setup';
+import type { Host } from '../../app/actions';
 import { parseIsoDate } from '../../core/dates';
 import { format, LANGS, toLang, type Lang } from '../../core/i18n';
-import { MemoryWorkbook } from '../../hosts/memory';
+import type { MemoryWorkbook } from '../../hosts/memory';
 import type { RangeRef } from '../../register/workbook';
 import { App } from '../App';
 import { LangProvider, useText } from '../i18n';
+import { lazyActions } from '../lazyActions';
 import { MESSAGES, type MessageKey } from '../messages';
-import { Preview } from './Preview';
 import { downloadXlsx, openXlsx } from './xlsx';
 
 const useStyles = makeStyles({
@@ -89,14 +88,25 @@ export function optionsFrom(params: URLSearchParams): StandaloneOptions {
   };
 }
 
+// The preview and the in-memory workbook come after the first paint: there is nothing to preview until
+// the workbook is made, and the sample register is built by the actions' chunk anyway.
+const Preview = lazy(() =>
+  import(/* webpackChunkName: "actions" */ './Preview').then((m) => ({ default: m.Preview })),
+);
+const memoryWorkbook = async () =>
+  new (await import(/* webpackChunkName: "actions" */ '../../hosts/memory')).MemoryWorkbook();
+
 async function sampleWorkbook(lang: Lang, today: Date): Promise<MemoryWorkbook> {
-  const workbook = new MemoryWorkbook();
+  const [workbook, { setUpRegister }] = await Promise.all([
+    memoryWorkbook(),
+    import(/* webpackChunkName: "actions" */ '../../app/setup'),
+  ]);
   await setUpRegister(workbook, { lang, sample: true, today }, { portable: true });
   return workbook;
 }
 
-function blankWorkbook(): MemoryWorkbook {
-  const workbook = new MemoryWorkbook();
+async function blankWorkbook(): Promise<MemoryWorkbook> {
+  const workbook = await memoryWorkbook();
   workbook.addSheet('Sheet1');
   return workbook;
 }
@@ -136,7 +146,7 @@ function StandalonePage({ options }: { options: StandaloneOptions }) {
   }, [lang]);
 
   useEffect(() => {
-    if (options.start === 'blank') use(blankWorkbook());
+    if (options.start === 'blank') void blankWorkbook().then(use);
     else void sampleWorkbook(options.lang, options.sampleAsOf).then(use);
   }, [options, use]);
 
@@ -158,7 +168,11 @@ function StandalonePage({ options }: { options: StandaloneOptions }) {
   );
   // New actions for a new workbook: the pane's screens reload what they show.
   const actions = useMemo(
-    () => createActions(host, { portable: true, now: () => today }),
+    () =>
+      lazyActions(async () => {
+        const { createActions } = await import(/* webpackChunkName: "actions" */ '../../app/actions');
+        return createActions(host, { portable: true, now: () => today });
+      }),
     [host, today, workbook],
   );
   const snapshot = useMemo(() => workbook?.inspect(), [workbook, version]);
@@ -216,7 +230,7 @@ function StandalonePage({ options }: { options: StandaloneOptions }) {
             <Button disabled={busy} onClick={() => void sampleWorkbook(lang, options.sampleAsOf).then(use)}>
               {t('standalone.sample')}
             </Button>
-            <Button disabled={busy} onClick={() => use(blankWorkbook())}>
+            <Button disabled={busy} onClick={() => void blankWorkbook().then(use)}>
               {t('standalone.blank')}
             </Button>
             <span className={styles.spacer} />
@@ -246,7 +260,9 @@ function StandalonePage({ options }: { options: StandaloneOptions }) {
           <div className={styles.body}>
             <div className={styles.preview}>
               {snapshot ? (
-                <Preview snapshot={snapshot} sheet={sheet} onSheet={setSheet} selection={selection} />
+                <Suspense fallback={<Spinner size="small" />}>
+                  <Preview snapshot={snapshot} sheet={sheet} onSheet={setSheet} selection={selection} />
+                </Suspense>
               ) : (
                 <LoadingNote />
               )}

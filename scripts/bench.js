@@ -102,6 +102,13 @@ function table(rows) {
   return [render(header), render(sizes.map((size) => '-'.repeat(size))), ...lines.map(render)].join('\n');
 }
 
+/** The 1, 5 and 15-minute load averages: timings on a busy machine are slower and noisier. */
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' / ');
+
 function cpuModel() {
   const cpus = os.cpus();
   return cpus.length ? `${cpus.length} × ${cpus[0].model.trim()}` : 'unknown';
@@ -131,7 +138,11 @@ async function main() {
     quick: options.quick,
     sections: [],
   };
-  console.log(`KPI Register benchmarks · node ${process.version} · ${results.cpus} · ${results.memory}\n`);
+  results.loadBefore = loadAverage();
+  console.log(
+    `KPI Register benchmarks · node ${process.version} · ${results.cpus} · ${results.memory} · ` +
+      `load average ${results.loadBefore} (1/5/15 min; above ${os.cpus().length} the machine is busy)\n`,
+  );
 
   let failed = false;
   for (const file of files) {
@@ -161,7 +172,11 @@ async function main() {
     entry.date = new Date().toISOString();
     fs.writeFileSync(RESULTS, `${JSON.stringify(mergeResults(results), null, 2)}\n`);
   }
+  results.loadAfter = loadAverage();
+  fs.writeFileSync(RESULTS, `${JSON.stringify(mergeResults(results), null, 2)}\n`);
+  console.log(`Load average at the end: ${results.loadAfter}`);
   console.log(`Results: ${path.relative(process.cwd(), RESULTS)}`);
+  if (failed) console.log(options.strict ? 'A goal was missed (--strict): exit 1.' : 'A section failed: exit 1.');
   process.exit(failed ? 1 : 0);
 }
 

@@ -385,9 +385,10 @@ export function extract(original: string): Extraction {
   const times = findTimes(text, chinese);
   const quantities = findQuantities(text, times, chinese);
   // Read what is measured with the dates blanked out: 「2024-25 年度新客戶轉換率」 measures 新客戶轉換率.
-  const { metric, tier, scope } = readSpecificity(maskTimes(text, times), chinese);
+  const masked = maskTimes(text, times);
+  const { metric, tier, scope } = readSpecificity(masked, chinese);
   const result: Extraction = { text, chinese, quantities, times, metric, metricTier: tier, scope };
-  if (quantities.length) assignRoles(maskTimes(text, times), quantities, result);
+  if (quantities.length) assignRoles(masked, quantities, result);
   markResponseTimes(text, times, quantities);
   result.polarity = polarityOf(result, text);
   return result;

@@ -124,6 +124,9 @@ function zhSegmenter(): Intl.Segmenter | null {
  * 「地區」 or 「新」 in 「新界」 is not matched on its own. Segments a short window only (linear, cheap).
  */
 export function onWordBoundaries(text: string, start: number, end: number): boolean {
+  // Next to a space, digit, Latin letter or punctuation a Chinese word always ends: nothing to segment.
+  const cjk = (i: number) => i >= 0 && i < text.length && /[\u3400-\u9fff]/.test(text[i]);
+  if (!cjk(start - 1) && !cjk(end)) return true;
   const seg = zhSegmenter();
   if (!seg) return true;
   // A few characters either side decide the boundaries; segmenting only those keeps this cheap.
@@ -153,7 +156,6 @@ function globalOf(re: RegExp): RegExp {
 
 /** The first match of a Chinese word list that stands as words of its own and not as part of a name. */
 function firstZhWord(re: RegExp, text: string, rejectCompound: boolean): string | undefined {
-  if (!re.test(text)) return undefined;
   for (const m of text.matchAll(globalOf(re))) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -173,19 +175,26 @@ const PLACE_HEAD = /^[\u4e00-\u9fff]{1,6}(?:店|門市|分行|區|部|組|隊|�
 const NOT_A_PLACE = /^(?:地區|全部|部分|內部|外部|局部|全區|社區|小組|大部)$/;
 
 /** A word of the text that names a place or unit by its head noun, found with the word segmenter. */
-const PLACE_HEAD_HINT = /[店區部組隊科站廠倉線]|門市|分行|中心|辦事處/;
+const PLACE_HEAD_CHAR = /[店區部組隊科站廠倉線]|門市|分行|中心|辦事處/g;
 
 function placeByHead(text: string): string | undefined {
-  if (!PLACE_HEAD_HINT.test(text)) return undefined;
   const seg = zhSegmenter();
   if (!seg) return undefined;
-  let previous = '';
-  for (const { segment, isWordLike } of seg.segment(text)) {
-    // The segmenter splits some compounds (加盟|店): judge a word together with the one before it.
-    const joined = previous + segment;
-    if (isWordLike && PLACE_HEAD.test(joined) && !NOT_A_PLACE.test(segment)) return joined;
-    if (isWordLike && PLACE_HEAD.test(segment) && !NOT_A_PLACE.test(segment)) return segment;
-    previous = isWordLike ? segment : '';
+  // Segment only a few characters before each head noun: a word ending there names a place or unit.
+  for (const head of text.matchAll(PLACE_HEAD_CHAR)) {
+    const end = (head.index ?? 0) + head[0].length;
+    const from = Math.max(0, end - 7);
+    let previous = '';
+    for (const { segment, index, isWordLike } of seg.segment(text.slice(from, end))) {
+      // The segmenter splits some compounds (加盟|店): judge a word together with the one before it.
+      const last = from + index + segment.length === end;
+      if (last && isWordLike) {
+        const joined = previous + segment;
+        if (PLACE_HEAD.test(joined) && !NOT_A_PLACE.test(segment)) return joined;
+        if (PLACE_HEAD.test(segment) && !NOT_A_PLACE.test(segment)) return segment;
+      }
+      previous = isWordLike ? segment : '';
+    }
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { checkSmart, extract } from '../../src/core/smart';
+import { foldSimplified } from '../../src/core/smart/normalize';
 import { onWordBoundaries } from '../../src/core/smart/specific';
 
 /** The patterns of issue 11, each read the way a careful manager would. */
@@ -144,6 +145,12 @@ describe('Time-bound: a service standard is a response time, not a deadline', ()
 });
 
 describe('Simplified Chinese', () => {
+  it('is folded one character for one, leaving characters that are Traditional too', () => {
+    expect(foldSimplified('客户满意度')).toBe('客戶滿意度');
+    expect(foldSimplified('批准率')).toBe('批准率');
+    expect(foldSimplified('网上门市新客户转换率').length).toBe('网上门市新客户转换率'.length);
+  });
+
   it('is read too, and answered in Traditional Chinese', () => {
     const result = checkSmart({ text: '将网上门市新客户转换率从12%提升至18%,2026年第一季' });
     expect(result.lang).toBe('zh-HK');

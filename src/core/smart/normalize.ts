@@ -30,14 +30,17 @@ export function readSmallNumber(word: string): number | undefined {
 /**
  * Simplified characters that the SMART patterns look for, each with its Traditional form. Templates
  * found online are often in Simplified Chinese; folding them one character for one keeps every position
- * in the text, and the answer is given in Traditional Chinese (zh-HK) either way.
+ * in the text, and the answer is given in Traditional Chinese (zh-HK) either way. Characters that are
+ * also Traditional in their own right (准 as in 批准) are left as they are.
  */
 const SIMPLIFIED =
-  '个内时间钟后处单额万亿项门网线场务员户质满评数计营销达减缩从为报应请询诉业发区东电话邮产经购订会费资预约转换长两标准确认证签办检验维复执调职谘残导园设专责协筑顾体这来当对于与将让较库存实现开义节约么书图纸' +
-  '结终闭关题问现状态况务优势级层组织团队领导师学习训练观众热线终端况';
+  '个内时间钟后处单额万亿项门网线场务员户质满评数计营销达减缩从为报应请询诉业发区东电话邮产经购订会费资预约转换长两标确认证' +
+  '签办检验维复执调职谘残导园设专责协筑顾体这来当对于与将让较库实现开义节么书图纸结终闭关题问状态况优势级层组织团队领师学习' +
+  '训练观众热';
 const TRADITIONAL =
-  '個內時間鐘後處單額萬億項門網線場務員戶質滿評數計營銷達減縮從為報應請詢訴業發區東電話郵產經購訂會費資預約轉換長兩標準確認證簽辦檢驗維復執調職諮殘導園設專責協築顧體這來當對於與將讓較庫存實現開義節約麼書圖紙' +
-  '結終閉關題問現狀態況務優勢級層組織團隊領導師學習訓練觀眾熱線終端況';
+  '個內時間鐘後處單額萬億項門網線場務員戶質滿評數計營銷達減縮從為報應請詢訴業發區東電話郵產經購訂會費資預約轉換長兩標確認證' +
+  '簽辦檢驗維復執調職諮殘導園設專責協築顧體這來當對於與將讓較庫實現開義節麼書圖紙結終閉關題問狀態況優勢級層組織團隊領師學習' +
+  '訓練觀眾熱';
 const TO_TRADITIONAL: ReadonlyMap<string, string> = new Map(
   Array.from(SIMPLIFIED).map((char, i) => [char, Array.from(TRADITIONAL)[i]]),
 );

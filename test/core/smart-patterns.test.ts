@@ -134,6 +134,7 @@ describe('Time-bound: a service standard is a response time, not a deadline', ()
     ['Pledge in 2024: answer 90% of hotline calls within 30 seconds', ''],
     ['在接獲申請後十個工作天內發出通知 95%(每月量度)', ''],
     ['Launch the Kowloon online store within 6 months', ''],
+    ['Achieve a satisfaction score of 90% for Kowloon shops within six months', ''],
     ['Reduce staff turnover in the call centre by 10% within the next 12 months', ''],
   ])('%s', (text, failsT) => {
     expect(verdicts(text).includes('T') ? 'T' : '').toBe(failsT);

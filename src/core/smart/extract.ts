@@ -353,6 +353,7 @@ const EVENT_AFTER =
   /^\s*(?:of|from|after|upon|on|following)\s+(?:the\s+|their\s+)?(?:confirmed\s+|full\s+|written\s+)?(?:receipt|receiving|report|request|signing|approval|application|submission|complaint|referral|payment|notification|the\s+date)|^\s*(?:of\s+)?signing/i;
 const EVENT_BEFORE =
   /(?:\b(?:upon|after|on|following)\s+(?:the\s+)?(?:receipt|receiving|approval|report)\b[^.;]{0,80}|後[的之]?\s*|(?:接獲|收到|接報|確認|遞交|提出|獲悉|簽署|批核)[^,。;;]{0,30})$/i;
+const SHARE_OF_AFTER = /^\s*(?:of\b|的)/i;
 const FUTURE_BEFORE = /\b(?:next|coming|following)\s*$|未來\s*$/i;
 
 /**
@@ -363,7 +364,15 @@ const FUTURE_BEFORE = /\b(?:next|coming|following)\s*$|未來\s*$/i;
  */
 function markResponseTimes(text: string, times: TimeMention[], quantities: readonly Quantity[]): void {
   // A share of cases ("95% … within 10 days"), not a level moving from one value to another.
-  const share = quantities.some((q) => q.kind === 'percent' && (q.role === 'value' || q.role === 'target'));
+  // "95% of calls", 「90%的申請」, or a pledge table's target column ("… within 10 days: 95%").
+  const share = quantities.some(
+    (q) =>
+      q.kind === 'percent' &&
+      (q.role === 'value' || q.role === 'target') &&
+      (SHARE_OF_AFTER.test(text.slice(q.end, q.end + 4)) ||
+        /^[\s)）.。]*$/.test(text.slice(q.end)) ||
+        /[:：]\s*$/.test(tail(text, q.start, 3))),
+  );
   for (const t of times) {
     if (t.kind !== 'within') continue;
     const small = t.unit === 'second' || t.unit === 'minute' || t.unit === 'hour';

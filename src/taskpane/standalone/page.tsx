@@ -1,12 +1,9 @@
 import {
-  Button,
   FluentProvider,
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Select,
   Spinner,
-  Switch,
   Text,
   tokens,
   webDarkTheme,
@@ -92,6 +89,15 @@ export function optionsFrom(params: URLSearchParams): StandaloneOptions {
 // the workbook is made, and the sample register is built by the actions' chunk anyway.
 const Preview = lazy(() =>
   import(/* webpackChunkName: "actions" */ './Preview').then((m) => ({ default: m.Preview })),
+);
+const Button = lazy(() =>
+  import(/* webpackChunkName: "controls" */ './controls').then((m) => ({ default: m.Button })),
+);
+const Select = lazy(() =>
+  import(/* webpackChunkName: "controls" */ './controls').then((m) => ({ default: m.Select })),
+);
+const Switch = lazy(() =>
+  import(/* webpackChunkName: "controls" */ './controls').then((m) => ({ default: m.Switch })),
 );
 const memoryWorkbook = async () =>
   new (await import(/* webpackChunkName: "actions" */ '../../hosts/memory')).MemoryWorkbook();
@@ -212,45 +218,47 @@ function StandalonePage({ options }: { options: StandaloneOptions }) {
         <div className={styles.page}>
           <header className={styles.toolbar} role="toolbar" aria-label={t('standalone.toolbar')}>
             <Text className={styles.title}>{t('standalone.title')}</Text>
-            <Button appearance="primary" disabled={busy} onClick={() => fileInput.current?.click()}>
-              {t('standalone.open')}
-            </Button>
-            <input
-              ref={fileInput}
-              className={styles.hidden}
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-label={t('standalone.open')}
-              data-testid="open-xlsx"
-              onChange={(event) => void onFile(event)}
-            />
-            <Button disabled={busy || !workbook} onClick={() => void download()}>
-              {t('standalone.download')}
-            </Button>
-            <Button disabled={busy} onClick={() => void sampleWorkbook(lang, options.sampleAsOf).then(use)}>
-              {t('standalone.sample')}
-            </Button>
-            <Button disabled={busy} onClick={() => void blankWorkbook().then(use)}>
-              {t('standalone.blank')}
-            </Button>
-            <span className={styles.spacer} />
-            <Select
-              className={styles.select}
-              aria-label={t('standalone.language')}
-              value={lang}
-              onChange={(_, data) => setLang(data.value as Lang)}
-            >
-              {LANGS.map((option) => (
-                <option key={option} value={option}>
-                  {MESSAGES[option][`lang.${option}`]}
-                </option>
-              ))}
-            </Select>
-            <Switch
-              checked={dark}
-              onChange={(_, data) => setDark(data.checked)}
-              label={t('standalone.dark')}
-            />
+            <Suspense fallback={null}>
+              <Button appearance="primary" disabled={busy} onClick={() => fileInput.current?.click()}>
+                {t('standalone.open')}
+              </Button>
+              <input
+                ref={fileInput}
+                className={styles.hidden}
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                aria-label={t('standalone.open')}
+                data-testid="open-xlsx"
+                onChange={(event) => void onFile(event)}
+              />
+              <Button disabled={busy || !workbook} onClick={() => void download()}>
+                {t('standalone.download')}
+              </Button>
+              <Button disabled={busy} onClick={() => void sampleWorkbook(lang, options.sampleAsOf).then(use)}>
+                {t('standalone.sample')}
+              </Button>
+              <Button disabled={busy} onClick={() => void blankWorkbook().then(use)}>
+                {t('standalone.blank')}
+              </Button>
+              <span className={styles.spacer} />
+              <Select
+                className={styles.select}
+                aria-label={t('standalone.language')}
+                value={lang}
+                onChange={(_, data) => setLang(data.value as Lang)}
+              >
+                {LANGS.map((option) => (
+                  <option key={option} value={option}>
+                    {MESSAGES[option][`lang.${option}`]}
+                  </option>
+                ))}
+              </Select>
+              <Switch
+                checked={dark}
+                onChange={(_, data) => setDark(data.checked)}
+                label={t('standalone.dark')}
+              />
+            </Suspense>
           </header>
           {notice && (
             <MessageBar intent={notice.intent}>

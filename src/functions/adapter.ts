@@ -5,7 +5,8 @@ import { fuse, type CellFn, type Kernel } from '../core/vectorize';
 /**
  * The one place where Excel's values meet the core's values. Excel passes every argument as a 2-D
  * array (all parameters are `any[][]`, so Excel converts nothing: a blank cell arrives as `null`,
- * never as 0), an omitted optional argument as `null` or `undefined`, an error cell as an error
+ * never as 0), an omitted optional argument as `null` (Microsoft, custom-functions-parameter-options,
+ * "Optional parameters": Excel gives an unspecified one null) or `undefined`, an error cell as an error
  * object (the metadata sets `allowErrorForDataTypeAny`), and a linked data type as an object with a
  * `basicValue`. Results go back as 2-D arrays so that ranges spill.
  */

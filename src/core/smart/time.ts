@@ -377,7 +377,13 @@ export function findTimes(text: string, chinese: boolean): TimeMention[] {
         // Leading spaces matched by optional groups are not part of the mention.
         const lead = m[0].length - m[0].trimStart().length;
         const raw = m[0].trim();
-        found.push({ ...what, raw, start: m.index + lead, end: m.index + lead + raw.length });
+        // `read` returns a fresh object: completing it in place gives the same keys in the same order
+        // as a spread, without the object-clone path that many shapes of `what` make slow.
+        const mention = what as TimeMention;
+        mention.raw = raw;
+        mention.start = m.index + lead;
+        mention.end = m.index + lead + raw.length;
+        found.push(mention);
       }
     }
   }

@@ -35,12 +35,15 @@ interface Pattern {
   /** Skips the pattern cheaply when the text cannot match: it needs a digit, or Chinese. */
   digit?: true;
   zh?: true;
+  /** It needs a Latin letter (an English word, Q1, H2, FY). */
+  latin?: true;
   /** A cheap test for a word the pattern cannot match without (most texts name one period at most). */
   hint?: RegExp;
 }
 
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const ZH_MONTH_HINT = /月/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase());
 const CN_NUM = '[一二兩三四五六七八九十百半]+';
@@ -153,6 +156,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   // 30 June 2026, 30th June, 30 Jun
   {
+    latin: true,
     digit: true,
     hint: MONTH_HINT,
     re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\b\.?(?:,?\s+(\d{4}))?`, 'gi'),
@@ -160,6 +164,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   // June 30, 2026
   {
+    latin: true,
     digit: true,
     hint: MONTH_HINT,
     re: new RegExp(
@@ -170,6 +175,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   // June 2026
   {
+    latin: true,
     digit: true,
     hint: MONTH_HINT,
     re: new RegExp(String.raw`\b${MONTH}\.?,?\s+(\d{4})\b`, 'gi'),
@@ -177,6 +183,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   // by June, end of June ("may" alone is too often a verb to count without a marker)
   {
+    latin: true,
     hint: MONTH_HINT,
     re: new RegExp(
       String.raw`\b(?:by|before|until|till|end\s+of|in|during)\s+(?:the\s+end\s+of\s+)?${MONTH}\b`,
@@ -186,6 +193,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   // Q1 2026, Q1 FY26, 2026 Q1, 2026-Q1
   {
+    latin: true,
     digit: true,
     hint: /q\s*[1-4]/i,
     re: /\b(?:q([1-4])(?:\s*(?:of\s+)?(?:fy\s*)?'?(\d{4}|\d{2}(?!\d)))?|(\d{4})\s*[-/]?\s*q([1-4]))\b/gi,
@@ -193,12 +201,14 @@ const PATTERNS: readonly Pattern[] = [
   },
   // first quarter of 2026
   {
+    latin: true,
     hint: /quarter/i,
     re: /\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(\d{4}))?\b/gi,
     read: (m) => quarter(fullYear(m[2]), ORDINALS[m[1].toLowerCase()]),
   },
   // H1 2026, 2026 H2
   {
+    latin: true,
     digit: true,
     hint: /h[12]/i,
     re: /\b(?:h([12])(?:\s*(?:fy\s*)?'?(\d{4}|\d{2}(?!\d)))?|(\d{4})\s*[-/]?\s*h([12]))\b/gi,
@@ -206,12 +216,14 @@ const PATTERNS: readonly Pattern[] = [
   },
   // first half of 2026
   {
+    latin: true,
     hint: /half/i,
     re: /\b(first|second)\s+half(?:\s+of\s+(?:the\s+year\s+)?(\d{4}))?\b/gi,
     read: (m) => half(fullYear(m[2]), m[1].toLowerCase() === 'first' ? 1 : 2),
   },
   // FY2026, FY26, fiscal year 2026/27 (fiscal years end on different dates, so no date is implied)
   {
+    latin: true,
     digit: true,
     hint: /fy|fiscal|financial/i,
     re: /\b(?:fy|fiscal\s+year|financial\s+year)\s*'?(\d{4}|\d{2})(?:\s*[/-]\s*\d{2,4})?\b/gi,
@@ -232,6 +244,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   // by 2026, in 2026, end of 2026, year-end 2026
   {
+    latin: true,
     digit: true,
     hint: /(?:19|20|21)\d\d/,
     re: /\b(?:(?:by|in|for|during|before|until|till|through|throughout|within|end\s+of|end-|year[- ]end)\s+(?:the\s+)?(?:end\s+of\s+)?(?:year\s+)?(?:(?:mid|early|late)[- ]?)?|(?:mid|early|late)[- ]?)((?:19|20|21)\d{2})\b(?![-/.,]\d|\s*%)/gi,
@@ -239,12 +252,14 @@ const PATTERNS: readonly Pattern[] = [
   },
   // "2026 revenue target": a year leading the text
   {
+    latin: true,
     digit: true,
     re: /^\s*((?:19|20|21)\d{2})\b(?=\s+(?!(?:units?|customers?|clients?|orders?|new|items?|people|staff|users?|leads?|calls?|tickets?|visits?|visitors?)\b)[a-z])/gi,
     read: (m) => year(Number(m[1])),
   },
   // this quarter, next month, the current financial year, year-end, end of the quarter, YTD
   {
+    latin: true,
     hint: /this|next|coming|current|following|end|mid|[yqm]td|to[- ]date/i,
     re: /\b(?:(?:this|next|the\s+coming|coming|current|the\s+current|the\s+next|the\s+following|following)\s+(week|month|quarter|half|year|financial\s+year|fiscal\s+year|academic\s+year|school\s+year|fy)|(?:by\s+|before\s+|at\s+)?(?:the\s+)?(year|quarter|month|half)[- ]end|mid[- ](year)|end\s+of\s+(?:the\s+)?(week|month|quarter|half|year)|(ytd|qtd|mtd|year[- ]to[- ]date))\b/gi,
     read: (m) => ({
@@ -254,6 +269,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   // within 90 days, in the next 6 months, over the next two quarters
   {
+    latin: true,
     hint: /day|week|month|quarter|year|\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/i,
     re: new RegExp(
       String.raw`\b(?:(?:within|in|over|inside|for|during)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?|(?:the\s+)?next\s+)(\d+(?:\.\d+)?|a|an|${EN_NUMBER_WORD})\s+((?:working\s+|business\s+|calendar\s+|clear\s+)?(?:days?|weeks?|months?|quarters?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?))\b`,
@@ -268,6 +284,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   // monthly, per month, every week, /month
   {
+    latin: true,
     hint: /ly\b|annual|day|week|month|quarter|year|annum|\/\s*(?:mo|mth|qtr|yr|wk)/i,
     re: /\b(daily|weekly|fortnightly|bi-?weekly|monthly|quarterly|half-yearly|semi-?annual(?:ly)?|annual(?:ly)?|yearly)\b|\b(?:per|each|every)\s+(day|week|fortnight|month|quarter|year|annum)\b|\ban?\s+(day|week|month|year)\b|\/\s*(day|wk|week|mo|mth|month|qtr|quarter|yr|year)\b/gi,
     read: (m) => ({ kind: 'recurring', unit: unitOf(m[1] ?? m[2] ?? m[3] ?? m[4]) }),
@@ -276,14 +293,14 @@ const PATTERNS: readonly Pattern[] = [
   {
     digit: true,
     zh: true,
-    hint: /月/,
+    hint: ZH_MONTH_HINT,
     re: /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日號号]/g,
     read: (m) => date(m[1] ? Number(m[1]) : undefined, Number(m[2]) - 1, Number(m[3])),
   },
   // 2026年6月, 6月底, 十二月前
   {
     zh: true,
-    hint: /月/,
+    hint: ZH_MONTH_HINT,
     re: new RegExp(
       String.raw`(\d{4})\s*年\s*(\d{1,2})\s*月份?|(\d{1,2}|${CN_NUM})\s*月份?\s*(?:底|尾|末|中|前|內)`,
       'g',
@@ -355,6 +372,8 @@ const PATTERNS: readonly Pattern[] = [
 ];
 
 const ANY_DIGIT = /\d/;
+/** Only ASCII letters: without the `u` flag, `i` never folds a non-ASCII character to one. */
+const ANY_LETTER = /[a-z]/i;
 
 /**
  * Finds the dates, periods and cadences in a (width-folded) text, in order, without overlaps.
@@ -363,8 +382,17 @@ const ANY_DIGIT = /\d/;
 export function findTimes(text: string, chinese: boolean): TimeMention[] {
   const found: TimeMention[] = [];
   const digits = ANY_DIGIT.test(text);
-  for (const { re, read, digit, zh, hint } of PATTERNS) {
-    if ((digit && !digits) || (zh && !chinese) || (hint && !hint.test(text))) continue;
+  const letters = ANY_LETTER.test(text);
+  // Neighbouring patterns share a hint (the month names): test it once.
+  let lastHint: RegExp | undefined;
+  let hinted = false;
+  for (const { re, read, digit, zh, latin, hint } of PATTERNS) {
+    if ((digit && !digits) || (zh && !chinese) || (latin && !letters)) continue;
+    if (hint && hint !== lastHint) {
+      lastHint = hint;
+      hinted = hint.test(text);
+    }
+    if (hint && !hinted) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {

@@ -81,8 +81,9 @@ const SCORE = /^(?:分|points?|pts|stars?)$/i;
 const MULTIPLE = /^(?:x|倍|times)$/i;
 
 function kindOf(unit: string, currency: boolean): QuantityKind {
-  if (currency || CURRENCY.test(unit)) return 'currency';
+  if (currency) return 'currency';
   if (unit === '') return 'plain';
+  if (CURRENCY.test(unit)) return 'currency';
   if (PERCENT.test(unit)) return 'percent';
   if (POINTS.test(unit)) return 'points';
   if (DURATION.test(unit)) return 'duration';
@@ -94,7 +95,7 @@ function kindOf(unit: string, currency: boolean): QuantityKind {
 /** Reads the quantity a QUANTITY match describes. */
 export function readQuantity(m: RegExpExecArray): Quantity {
   const [raw, prefix, percentPrefix, digits, multiplier, unitWord, scale] = m;
-  let value = Number(digits.replace(/[, ]/g, ''));
+  let value = Number(digits.includes(',') || digits.includes(' ') ? digits.replace(/[, ]/g, '') : digits);
   if (multiplier) value *= MULTIPLIERS[multiplier.toLowerCase()] ?? MULTIPLIERS[multiplier] ?? 1;
   const unit = percentPrefix
     ? '%'

@@ -156,8 +156,9 @@ function firstZhWord(re: RegExp, text: string, rejectCompound: boolean): string 
     const start = m.index ?? 0;
     const end = start + m[0].length;
     // Compounds hide one- and two-character words (區 in 地區, 新客 in 新客戶); longer ones stand alone.
-    if (m[0].length <= 2 && /^[\u4e00-\u9fff]/.test(m[0]) && !onWordBoundaries(text, start, end)) continue;
+    // The cheap test first: a compound head rejects the word whatever the segmenter says.
     if (rejectCompound && COMPOUND_HEAD.test(text.slice(end))) continue;
+    if (m[0].length <= 2 && /^[\u4e00-\u9fff]/.test(m[0]) && !onWordBoundaries(text, start, end)) continue;
     return m[0];
   }
   return undefined;
@@ -211,21 +212,25 @@ function firstMatch(re: RegExp, text: string, skip?: RegExp): string | undefined
   return m[0];
 }
 
+/** Only ASCII letters: without the `u` flag, `i` never folds a non-ASCII character to one. */
+const LATIN = /[a-z]/i;
+
 /** Reads what is measured and for whom or where. `zh` selects the Chinese lists in addition to English. */
 export function readSpecificity(text: string, zh: boolean): Specificity {
   let metric: string | undefined;
   let tier: MetricTier | undefined;
+  // Every English list needs a Latin letter; many Chinese definitions have none.
+  const en = LATIN.test(text);
   if (zh && (metric = firstMatch(SPECIFIC_ZH, text, NOT_A_RATE))) {
     tier = 'specific';
     metric = metric.replace(ZH_LEAD, '') || metric;
-  } else if ((metric = firstMatch(SPECIFIC_EN, text, NOT_A_MEASURE))) tier = 'specific';
+  } else if (en && (metric = firstMatch(SPECIFIC_EN, text, NOT_A_MEASURE))) tier = 'specific';
   else if (zh && (metric = firstMatch(BASIC_ZH, text))) tier = 'basic';
-  else if ((metric = firstMatch(BASIC_EN, text))) tier = 'basic';
+  else if (en && (metric = firstMatch(BASIC_EN, text))) tier = 'basic';
   else if (zh && (metric = firstZhWord(AREA_ZH, text, true))) tier = 'area';
-  else if ((metric = firstMatch(AREA_EN, text))) tier = 'area';
+  else if (en && (metric = firstMatch(AREA_EN, text))) tier = 'area';
   const scope =
     (zh ? (firstZhWord(SCOPE_ZH, text, false) ?? placeByHead(text)) : undefined) ??
-    firstMatch(SCOPE_EN, text) ??
-    firstMatch(SCOPE_PLACE_EN, text);
+    (en ? (firstMatch(SCOPE_EN, text) ?? firstMatch(SCOPE_PLACE_EN, text)) : undefined);
   return { metric: metric?.trim(), tier, scope: scope?.trim() };
 }

@@ -8,6 +8,7 @@ import {
   readChineseShare,
   readEnglishNumber,
 } from './numbers';
+import { allMatches } from './matches';
 import { QUANTITY, insideWord, makeQuantity, readQuantity, type Quantity } from './quantity';
 import { readSpecificity, type MetricTier } from './specific';
 import { findTimes, type TimeMention } from './time';
@@ -153,7 +154,7 @@ const WORD_CHANGE_HINT = /半|倍|翻|half|halv|doubl|tripl/i;
 function wordQuantities(text: string, chinese: boolean): Quantity[] {
   const found: Quantity[] = [];
   if (chinese && ZH_NUMERAL_HINT.test(text)) {
-    for (const m of text.matchAll(ZH_WORD_QUANTITY)) {
+    for (const m of allMatches(ZH_WORD_QUANTITY, text)) {
       const raw = m[0];
       const start = m.index ?? 0;
       if (/^[一]$/.test(raw[0]) && /^一(個|名|位|項|間|張|份|件|次|宗)$/.test(raw.trim())) continue; // 一個 = "a"
@@ -181,21 +182,21 @@ function wordQuantities(text: string, chinese: boolean): Quantity[] {
     }
   }
   if (EN_WORD_HINT.test(text))
-    for (const m of text.matchAll(EN_WORD_QUANTITY)) {
+    for (const m of allMatches(EN_WORD_QUANTITY, text)) {
       const n = readEnglishNumber(m[1]);
       if (n === undefined) continue;
       const unit = /^per/i.test(m[2]) ? '%' : m[2].replace(/^new\s+/i, '');
       found.push(makeQuantity(n, unit, m[0], m.index ?? 0));
     }
   if (text.includes(':'))
-    for (const m of text.matchAll(CLOCK)) {
+    for (const m of allMatches(CLOCK, text)) {
       const [a, b, c] = [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
       const seconds = c === undefined ? a * 60 + b : a * 3600 + b * 60 + c;
       found.push(makeQuantity(seconds, ':', m[0], m.index ?? 0));
     }
   if (WORD_CHANGE_HINT.test(text)) {
-    for (const m of text.matchAll(HALVE)) found.push(makeQuantity(50, '%', m[0], m.index ?? 0, 'change'));
-    for (const m of text.matchAll(DOUBLE)) {
+    for (const m of allMatches(HALVE, text)) found.push(makeQuantity(50, '%', m[0], m.index ?? 0, 'change'));
+    for (const m of allMatches(DOUBLE, text)) {
       const triple = /tripl/i.test(m[0]);
       found.push(makeQuantity(triple ? 200 : 100, '%', m[0], m.index ?? 0, 'change'));
     }

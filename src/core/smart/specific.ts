@@ -7,6 +7,8 @@
  * The word lists are deliberately generous with measures and strict with areas: a definition should
  * fail Specific only when a reader could not tell what number will be reported, or for whom.
  */
+import { allMatches } from './matches';
+
 export type MetricTier = 'specific' | 'basic' | 'area';
 
 export interface Specificity {
@@ -152,8 +154,8 @@ function globalOf(re: RegExp): RegExp {
 
 /** The first match of a Chinese word list that stands as words of its own and not as part of a name. */
 function firstZhWord(re: RegExp, text: string, rejectCompound: boolean): string | undefined {
-  for (const m of text.matchAll(globalOf(re))) {
-    const start = m.index ?? 0;
+  for (const m of allMatches(globalOf(re), text)) {
+    const start = m.index;
     const end = start + m[0].length;
     // Compounds hide one- and two-character words (區 in 地區, 新客 in 新客戶); longer ones stand alone.
     // The cheap test first: a compound head rejects the word whatever the segmenter says.
@@ -178,7 +180,7 @@ function placeByHead(text: string): string | undefined {
   const seg = zhSegmenter();
   if (!seg) return undefined;
   // Segment only a few characters before each head noun: a word ending there names a place or unit.
-  for (const head of text.matchAll(PLACE_HEAD_CHAR)) {
+  for (const head of allMatches(PLACE_HEAD_CHAR, text)) {
     const end = (head.index ?? 0) + head[0].length;
     const from = Math.max(0, end - 7);
     let previous = '';

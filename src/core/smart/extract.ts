@@ -389,14 +389,14 @@ function markResponseTimes(text: string, times: TimeMention[], quantities: reado
  * Reads a KPI definition into numbers (with units and roles), dates and periods, the direction of the
  * change, and what is measured for whom. Pure and allocation-light: it runs once per register row.
  */
-export function extract(original: string): Extraction {
+export function extract(original: string, anyScope = false): Extraction {
   const text = foldSimplified(foldWidth(original));
   const chinese = hasChinese(text);
   const times = findTimes(text, chinese);
   const quantities = findQuantities(text, times, chinese);
   // Read what is measured with the dates blanked out: 「2024-25 年度新客戶轉換率」 measures 新客戶轉換率.
   const masked = maskTimes(text, times);
-  const { metric, tier, scope } = readSpecificity(masked, chinese);
+  const { metric, tier, scope } = readSpecificity(masked, chinese, anyScope);
   const result: Extraction = { text, chinese, quantities, times, metric, metricTier: tier, scope };
   if (quantities.length) assignRoles(masked, quantities, result);
   markResponseTimes(text, times, quantities);

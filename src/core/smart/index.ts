@@ -48,12 +48,15 @@ export function smartcheckCell(
   if (isKpiError(parentText)) return parentText;
   const baselineValue = toOptionalNumber(baseline, 'baseline');
   if (isKpiError(baselineValue)) return baselineValue;
-  return checkSmart({
-    text,
-    target: targetValue,
-    unit: unitText,
-    deadline: deadlineDate,
-    parent: parentText,
-    baseline: baselineValue,
-  }).text;
+  return checkSmart(
+    {
+      text,
+      target: targetValue,
+      unit: unitText,
+      deadline: deadlineDate,
+      parent: parentText,
+      baseline: baselineValue,
+    },
+    true,
+  ).text;
 }

@@ -121,14 +121,17 @@ function zhSegmenter(): Intl.Segmenter | null {
   return segmenter;
 }
 
+const chineseAt = (text: string, i: number) => i >= 0 && i < text.length && /[\u3400-\u9fff]/.test(text[i]);
+/** Next to a space, digit, Latin letter or punctuation a Chinese word always ends: nothing to segment. */
+const touchesChinese = (text: string, start: number, end: number) =>
+  chineseAt(text, start - 1) || chineseAt(text, end);
+
 /**
  * True when text[start, end) is made of whole words: its ends fall on word boundaries, so 「區」 in
  * 「地區」 or 「新」 in 「新界」 is not matched on its own. Segments a short window only (linear, cheap).
  */
 export function onWordBoundaries(text: string, start: number, end: number): boolean {
-  // Next to a space, digit, Latin letter or punctuation a Chinese word always ends: nothing to segment.
-  const cjk = (i: number) => i >= 0 && i < text.length && /[\u3400-\u9fff]/.test(text[i]);
-  if (!cjk(start - 1) && !cjk(end)) return true;
+  if (!touchesChinese(text, start, end)) return true;
   const seg = zhSegmenter();
   if (!seg) return true;
   // A few characters either side decide the boundaries; segmenting only those keeps this cheap.
@@ -152,18 +155,32 @@ function globalOf(re: RegExp): RegExp {
   return global;
 }
 
+/** Compounds hide one- and two-character words (區 in 地區, 新客 in 新客戶); longer ones stand alone. */
+const mayBePartOfWord = (m: RegExpExecArray) => m[0].length <= 2 && /^[\u4e00-\u9fff]/.test(m[0]);
+const standsAlone = (text: string, m: RegExpExecArray) =>
+  !mayBePartOfWord(m) || onWordBoundaries(text, m.index, m.index + m[0].length);
+
 /** The first match of a Chinese word list that stands as words of its own and not as part of a name. */
 function firstZhWord(re: RegExp, text: string, rejectCompound: boolean): string | undefined {
   for (const m of allMatches(globalOf(re), text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    // Compounds hide one- and two-character words (區 in 地區, 新客 in 新客戶); longer ones stand alone.
     // The cheap test first: a compound head rejects the word whatever the segmenter says.
-    if (rejectCompound && COMPOUND_HEAD.test(text.slice(end))) continue;
-    if (m[0].length <= 2 && /^[\u4e00-\u9fff]/.test(m[0]) && !onWordBoundaries(text, start, end)) continue;
-    return m[0];
+    if (rejectCompound && COMPOUND_HEAD.test(text.slice(m.index + m[0].length))) continue;
+    if (standsAlone(text, m)) return m[0];
   }
   return undefined;
+}
+
+/**
+ * Some Chinese scope word of the text (not necessarily the first): the words that need no segmenter
+ * are tried before those that do, as the segmenter costs more than everything else in a check.
+ */
+function someZhScope(text: string): string | undefined {
+  const matches = allMatches(globalOf(SCOPE_ZH), text);
+  for (const m of matches) {
+    if (!mayBePartOfWord(m) || !touchesChinese(text, m.index, m.index + m[0].length)) return m[0];
+  }
+  for (const m of matches) if (standsAlone(text, m)) return m[0];
+  return placeByHead(text);
 }
 
 /**
@@ -217,8 +234,12 @@ function firstMatch(re: RegExp, text: string, skip?: RegExp): string | undefined
 /** Only ASCII letters: without the `u` flag, `i` never folds a non-ASCII character to one. */
 const LATIN = /[a-z]/i;
 
-/** Reads what is measured and for whom or where. `zh` selects the Chinese lists in addition to English. */
-export function readSpecificity(text: string, zh: boolean): Specificity {
+/**
+ * Reads what is measured and for whom or where. `zh` selects the Chinese lists in addition to English.
+ * With `anyScope` the scope is some scope of the text rather than the first: enough for a verdict,
+ * which asks only whether there is one, and cheaper (the segmenter is the last resort).
+ */
+export function readSpecificity(text: string, zh: boolean, anyScope = false): Specificity {
   let metric: string | undefined;
   let tier: MetricTier | undefined;
   // Every English list needs a Latin letter; many Chinese definitions have none.
@@ -231,8 +252,9 @@ export function readSpecificity(text: string, zh: boolean): Specificity {
   else if (en && (metric = firstMatch(BASIC_EN, text))) tier = 'basic';
   else if (zh && (metric = firstZhWord(AREA_ZH, text, true))) tier = 'area';
   else if (en && (metric = firstMatch(AREA_EN, text))) tier = 'area';
-  const scope =
-    (zh ? (firstZhWord(SCOPE_ZH, text, false) ?? placeByHead(text)) : undefined) ??
-    (en ? (firstMatch(SCOPE_EN, text) ?? firstMatch(SCOPE_PLACE_EN, text)) : undefined);
+  const english = () => (en ? (firstMatch(SCOPE_EN, text) ?? firstMatch(SCOPE_PLACE_EN, text)) : undefined);
+  const scope = anyScope
+    ? (english() ?? (zh ? someZhScope(text) : undefined))
+    : ((zh ? (firstZhWord(SCOPE_ZH, text, false) ?? placeByHead(text)) : undefined) ?? english());
   return { metric: metric?.trim(), tier, scope: scope?.trim() };
 }

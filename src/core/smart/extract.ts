@@ -212,7 +212,8 @@ function findQuantities(text: string, times: readonly TimeMention[], chinese: bo
   const digits = findDigitQuantities(text, times).filter(
     (q) => !words.some((w) => w.start < q.end && q.start < w.end),
   );
-  return digits.concat(words).sort((a, b) => a.start - b.start);
+  // The digits come in text order already: sorting is needed only to merge the words in.
+  return words.length === 0 ? digits : digits.concat(words).sort((a, b) => a.start - b.start);
 }
 
 function findDigitQuantities(text: string, times: readonly TimeMention[]): Quantity[] {

@@ -371,6 +371,19 @@ const PATTERNS: readonly Pattern[] = [
   },
 ];
 
+/**
+ * The patterns with every field present, in one order: objects of one shape keep the loop below
+ * monomorphic (the literals above, each with its own fields, made every property read a slow lookup).
+ */
+const UNIFORM_PATTERNS: readonly Pattern[] = PATTERNS.map(({ re, read, digit, zh, latin, hint }) => ({
+  re,
+  read,
+  digit,
+  zh,
+  latin,
+  hint,
+}));
+
 const ANY_DIGIT = /\d/;
 /** Only ASCII letters: without the `u` flag, `i` never folds a non-ASCII character to one. */
 const ANY_LETTER = /[a-z]/i;
@@ -386,7 +399,7 @@ export function findTimes(text: string, chinese: boolean): TimeMention[] {
   // Neighbouring patterns share a hint (the month names): test it once.
   let lastHint: RegExp | undefined;
   let hinted = false;
-  for (const { re, read, digit, zh, latin, hint } of PATTERNS) {
+  for (const { re, read, digit, zh, latin, hint } of UNIFORM_PATTERNS) {
     if ((digit && !digits) || (zh && !chinese) || (latin && !letters)) continue;
     if (hint && hint !== lastHint) {
       lastHint = hint;

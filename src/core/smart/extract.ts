@@ -365,6 +365,7 @@ const FUTURE_BEFORE = /\b(?:next|coming|following)\s*$|未來\s*$/i;
  * stays a deadline.
  */
 function markResponseTimes(text: string, times: TimeMention[], quantities: readonly Quantity[]): void {
+  if (!times.some((t) => t.kind === 'within')) return;
   // A share of cases ("95% … within 10 days"), not a level moving from one value to another.
   // "95% of calls", 「90%的申請」, or a pledge table's target column ("… within 10 days: 95%").
   const share = quantities.some(
@@ -391,8 +392,10 @@ function markResponseTimes(text: string, times: TimeMention[], quantities: reado
  * change, and what is measured for whom. Pure and allocation-light: it runs once per register row.
  */
 export function extract(original: string, anyScope = false): Extraction {
-  const text = foldSimplified(foldWidth(original));
-  const chinese = hasChinese(text);
+  const wide = foldWidth(original);
+  // Simplified characters are Chinese characters: a text without any has nothing to fold.
+  const chinese = hasChinese(wide);
+  const text = chinese ? foldSimplified(wide) : wide;
   const times = findTimes(text, chinese);
   const quantities = findQuantities(text, times, chinese);
   // Read what is measured with the dates blanked out: 「2024-25 年度新客戶轉換率」 measures 新客戶轉換率.

@@ -9,7 +9,7 @@ import {
   readEnglishNumber,
 } from './numbers';
 import { allMatches } from './matches';
-import { QUANTITY, insideWord, makeQuantity, readQuantity, type Quantity } from './quantity';
+import { QUANTITY, insideWord, makeQuantity, nextQuantity, readQuantity, type Quantity } from './quantity';
 import { readSpecificity, type MetricTier } from './specific';
 import { findTimes, type TimeMention } from './time';
 
@@ -222,7 +222,7 @@ function findDigitQuantities(text: string, times: readonly TimeMention[]): Quant
   // Both lists run left to right, so one pointer into the times finds any overlap in linear time.
   let next = 0;
   let m: RegExpExecArray | null;
-  while ((m = QUANTITY.exec(text)) !== null) {
+  while ((m = nextQuantity(text)) !== null) {
     if (m[0].length === 0) {
       QUANTITY.lastIndex++;
       continue;

@@ -48,6 +48,29 @@ export const QUANTITY = new RegExp(
   'gi',
 );
 
+/** The longest prefix QUANTITY reads before a number and its spaces (HK$, USD, 百分之). */
+const LONGEST_PREFIX = 3;
+const SPACE = /\s/;
+
+/**
+ * The next QUANTITY match from its `lastIndex`. A match holds a number, and before its first digit only
+ * a prefix and spaces: the pattern starts there instead of being tried at every position before (same
+ * matches, as no match can start earlier), and is not run at all when no digit is left.
+ */
+export function nextQuantity(text: string): RegExpExecArray | null {
+  const from = QUANTITY.lastIndex;
+  let digit = from;
+  while (digit < text.length && (text.charCodeAt(digit) < 48 || text.charCodeAt(digit) > 57)) digit++;
+  if (digit === text.length) {
+    QUANTITY.lastIndex = 0;
+    return null;
+  }
+  let start = digit;
+  while (start > from && SPACE.test(text[start - 1])) start--;
+  QUANTITY.lastIndex = Math.max(from, start - LONGEST_PREFIX);
+  return QUANTITY.exec(text);
+}
+
 const WORD_CHAR = /[a-z0-9.]/i;
 
 /** True when a QUANTITY match starts inside a word or a number ("Q1", "B2B", "v1.2"). */

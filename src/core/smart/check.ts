@@ -90,7 +90,6 @@ function quoteOf(text: string): string {
  */
 function specific(ex: Extraction, concrete: boolean): Verdict {
   const { metricTier: tier, scope } = ex;
-  const metric = (ex.metric ?? '').replace(VERB_PREFIX, '') || (ex.metric ?? '');
   // "Hire 25 engineers for the Hong Kong office", a service standard for one service: a count or a
   // window for a named scope.
   if (tier === undefined) {
@@ -101,6 +100,7 @@ function specific(ex: Extraction, concrete: boolean): Verdict {
     return scope && concrete ? PASS : { pass: false, key: 's.area', params: { area: ex.metric ?? '' } };
   }
   if (scope) return PASS;
+  const metric = (ex.metric ?? '').replace(VERB_PREFIX, '') || (ex.metric ?? '');
   const population = findPopulation(ex.text);
   if (population) return { pass: false, key: 's.population', params: { metric, population } };
   return { pass: false, key: 's.noScope', params: { metric } };

@@ -146,6 +146,27 @@ describe('kpi-register on hostile inputs and outputs', () => {
     expect(lint.stderr).toContain('validates');
     expect(lint.status).toBe(0);
   }, 60_000);
+
+  it("keeps a header's Windows line break (CR LF) in its cell, so the cell still equals its table column", async () => {
+    // Excel stores a carriage return in text as `_x000D_` (ST_Xstring); exceljs writes this text as is
+    // and reads it back as a CR, as it reads Excel's own files. A raw CR in an XML text node is turned
+    // into a line feed by every XML parser, so the header cell must carry it as `&#13;`.
+    const sub = tempDir('crlf');
+    await kpiList(path.join(sub, 'in.xlsx'), ['Comments_x000D_\nline 2'], ['x']);
+    const result = await runCli(['init', 'in.xlsx', '-o', 'out.xlsx'], { cwd: sub });
+    expectOneLine(result, 0);
+    const parts = zipEntries(readFileSync(path.join(sub, 'out.xlsx')));
+    const table = [...parts.keys()].find((name) => /^xl\/tables\/table\d+\.xml$/.test(name))!;
+    expect(parts.get(table)!.toString('utf8')).toContain('name="Comments_x000d__x000a_line 2"');
+
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(path.join(sub, 'out.xlsx'));
+    const register = back.worksheets.find(
+      (ws) => Object.keys((ws as unknown as { tables: object }).tables).length > 0,
+    )!;
+    const header = (register.getRow(1).values as unknown[]).slice(1).map(String);
+    expect(header).toContain('Comments\r\nline 2');
+  }, 60_000);
 });
 
 afterAll(removeTempDirs);

@@ -7,7 +7,7 @@ import type { Style } from 'exceljs';
  */
 
 // eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
+const NEEDS_ESCAPE = /[&<>"\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
 
 /** Text as XML character data or attribute value (most text needs nothing: it is returned as it is). */
 export const escapeXml = (text: string): string =>
@@ -20,7 +20,10 @@ export const escapeXml = (text: string): string =>
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;');
+        .replace(/"/g, '&quot;')
+        // A raw CR reaches every XML parser as a line feed (XML 1.0, 2.11 End-of-Line Handling): a header
+        // read from Excel as "a\r\nb" would no longer equal its table column's `a_x000d__x000a_b`.
+        .replace(/\r/g, '&#13;');
 
 const argb = (color: { argb?: string } | undefined) =>
   color?.argb ? `<color rgb="${escapeXml(color.argb)}"/>` : '';

@@ -3,6 +3,20 @@ import * as path from 'node:path';
 import { WorkbookSaveError } from '../hosts/file';
 import { CliError } from './errors';
 
+/**
+ * A path as the messages show it: relative to the current folder when the file is inside it, else
+ * absolute (`-o /dev/full` is shown as `/dev/full`, not as `../../dev/full`).
+ */
+export function shownPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return relative === '' ||
+    relative === '..' ||
+    relative.startsWith(`..${path.sep}`) ||
+    path.isAbsolute(relative)
+    ? file
+    : relative;
+}
+
 /** The input workbook must exist and be a file; which kind of file is the host's job to tell. */
 export function checkInput(file: string, shown = file): void {
   let isFile: boolean;

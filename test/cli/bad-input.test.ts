@@ -81,6 +81,11 @@ describe('kpi-register on bad input', () => {
       /Cannot write nowhere\/demo\.xlsx: the folder .* does not exist/,
     ],
     [
+      'an output given by an absolute path outside the current folder (shown as typed, not as ../..)',
+      ['demo', '-o', '/nowhere-kpi-qa/demo.xlsx'],
+      /^kpi-register: Cannot write \/nowhere-kpi-qa\/demo\.xlsx: the folder \/nowhere-kpi-qa does not exist/,
+    ],
+    [
       'an output that is a folder',
       ['demo', '-o', 'folder.xlsx', '--force'],
       /Cannot write folder\.xlsx: it is a folder/,

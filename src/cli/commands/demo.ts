@@ -3,7 +3,7 @@ import { FileWorkbook } from '../../hosts/file';
 import { buildRegister } from '../../register/build';
 import { demoRegister } from '../../register/demo';
 import { say, type CliContext } from '../context';
-import { checkOutput } from '../files';
+import { checkOutput, shownPath } from '../files';
 import { buildProgress, saveTo } from './output';
 
 export interface DemoOptions {
@@ -17,7 +17,7 @@ export const DEMO_FILE = 'kpi-register-demo.xlsx';
 /** `kpi-register demo`: the sample register, in the chosen language, dated from `--today`. */
 export async function demo(ctx: CliContext, options: DemoOptions): Promise<number> {
   const file = path.resolve(ctx.cwd, options.output ?? DEMO_FILE);
-  const shown = path.relative(ctx.cwd, file) || file;
+  const shown = shownPath(ctx.cwd, file);
   checkOutput(file, { force: options.force, shown });
   const data = demoRegister({ lang: ctx.lang, today: ctx.today });
   const workbook = FileWorkbook.create();

@@ -5,7 +5,7 @@ import { adoptWorkbook, type AdoptProblem, type AdoptResult } from '../../regist
 import { buildRegister } from '../../register/build';
 import { columnLetter } from '../../register/workbook';
 import { say, type CliContext } from '../context';
-import { checkInput, checkOutput } from '../files';
+import { checkInput, checkOutput, shownPath } from '../files';
 import { memoryCheck } from '../memory';
 import { message } from '../messages';
 import { displayWidth, padEnd, rowRanges } from '../table';
@@ -34,7 +34,7 @@ export async function init(ctx: CliContext, input: string, options: InitOptions)
   const source = path.resolve(ctx.cwd, input);
   checkInput(source, input);
   const file = options.output ? path.resolve(ctx.cwd, options.output) : defaultOutput(source);
-  const shown = path.relative(ctx.cwd, file) || file;
+  const shown = shownPath(ctx.cwd, file);
   checkOutput(file, { force: options.force, input: source, shown });
 
   ctx.progress.update(message(ctx.lang, 'progress.reading'), 0, 0);

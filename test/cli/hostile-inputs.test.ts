@@ -167,6 +167,17 @@ describe('kpi-register on hostile inputs and outputs', () => {
     const header = (register.getRow(1).values as unknown[]).slice(1).map(String);
     expect(header).toContain('Comments\r\nline 2');
   }, 60_000);
+
+  it("prints a header's line break as ↵ in the column mapping, so the table keeps one line per column", async () => {
+    const sub = tempDir('mapping');
+    await kpiList(path.join(sub, 'in.xlsx'), ['Notes\nfor 2026', 'Comments_x000D_\nline 2'], ['a', 'b']);
+    const result = await runCli(['init', 'in.xlsx', '-o', 'out.xlsx'], { cwd: sub });
+    expectOneLine(result, 0);
+    const lines = result.stdout.split('\n');
+    expect(lines.find((line) => line.includes('Notes'))).toMatch(/^ {2}D +Notes↵for 2026 +→/);
+    expect(lines.find((line) => line.includes('Comments'))).toMatch(/^ {2}E +Comments↵line 2 +→/);
+    expect(lines.some((line) => /^(for 2026|line 2)/.test(line))).toBe(false);
+  }, 60_000);
 });
 
 afterAll(removeTempDirs);

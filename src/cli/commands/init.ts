@@ -70,11 +70,16 @@ export async function init(ctx: CliContext, input: string, options: InitOptions)
 export function printAdoption(ctx: CliContext, adopted: AdoptResult): void {
   const { lang } = ctx;
   say(ctx, 'init.sheet', { sheet: adopted.sheet, row: adopted.headerRow });
-  const width = Math.min(32, Math.max(...adopted.columns.map((column) => displayWidth(column.header))));
+  // A header's line break (Alt+Enter, or CR LF pasted in) shown as ↵: one line per column.
+  const oneLine = (header: string) => header.replace(/\r\n|[\r\n]/g, '↵');
+  const width = Math.min(
+    32,
+    Math.max(...adopted.columns.map((column) => displayWidth(oneLine(column.header)))),
+  );
   for (const column of adopted.columns) {
     const params = {
       col: padEnd(columnLetter(column.col), 3),
-      header: padEnd(column.header, width),
+      header: padEnd(oneLine(column.header), width),
       field: column.field ? `${FIELD_HEADERS[lang][column.field]} [${column.field}]` : '',
     };
     say(ctx, column.field ? 'init.mapped' : 'init.kept', params);

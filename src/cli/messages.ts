@@ -92,6 +92,7 @@ export type MessageKey =
   | 'error.outputIsInputLink'
   | 'error.outputDiskFull'
   | 'error.outputDenied'
+  | 'error.outputNameTooLong'
   | 'error.tooLargeToSave'
   | 'progress.adopting'
   | 'progress.checking'
@@ -185,6 +186,8 @@ export const MESSAGES: Catalog<MessageKey> = {
     'error.outputDiskFull':
       'Cannot write {path}: the disk is full; free some space or choose another folder with -o.',
     'error.outputDenied': 'Cannot write {path}: permission denied; choose a folder you can write to with -o.',
+    'error.outputNameTooLong':
+      'Cannot write {path}: the file name is too long; choose a shorter one with -o.',
     'error.tooLargeToSave':
       'The register for {path} is too large to build in memory ({message}): split the KPIs into several workbooks.',
     'progress.adopting': 'Reading the KPI list',
@@ -276,6 +279,7 @@ export const MESSAGES: Catalog<MessageKey> = {
     'error.outputIsInputLink': '輸出檔 {path} 其實是輸入檔 {input}（經由連結）：請用 -o 指定另一個檔案。',
     'error.outputDiskFull': '無法寫入 {path}：磁碟已滿；請騰出空間，或用 -o 指定另一個資料夾。',
     'error.outputDenied': '無法寫入 {path}：沒有權限；請用 -o 指定一個你可寫入的資料夾。',
+    'error.outputNameTooLong': '無法寫入 {path}：檔案名稱太長；請用 -o 指定較短的名稱。',
     'error.tooLargeToSave':
       '{path} 的登記冊太大，無法在記憶體中建立（{message}）：請把 KPI 分拆到多個活頁簿。',
     'progress.adopting': '讀取 KPI 清單',

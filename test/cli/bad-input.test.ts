@@ -86,6 +86,11 @@ describe('kpi-register on bad input', () => {
       /^kpi-register: Cannot write \/nowhere-kpi-qa\/demo\.xlsx: the folder \/nowhere-kpi-qa does not exist/,
     ],
     [
+      'an output name longer than the file system allows',
+      ['demo', '-o', `${'x'.repeat(300)}.xlsx`],
+      /^kpi-register: Cannot write x{300}\.xlsx: the file name is too long; choose a shorter one with -o\.$/,
+    ],
+    [
       'an output that is a folder',
       ['demo', '-o', 'folder.xlsx', '--force'],
       /Cannot write folder\.xlsx: it is a folder/,

@@ -26,6 +26,7 @@ export async function saveTo(
     if (code === 'ENOSPC' || code === 'EDQUOT') throw new CliError('error.outputDiskFull', { path: shown });
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
       throw new CliError('error.outputDenied', { path: shown });
+    if (code === 'ENAMETOOLONG') throw new CliError('error.outputNameTooLong', { path: shown });
     // V8's "Invalid string length" or "Array buffer allocation failed": the file would not fit in memory.
     if (error instanceof RangeError)
       throw new CliError('error.tooLargeToSave', { path: shown, message: error.message });

@@ -56,11 +56,15 @@ export function checkOutput(
   }
   const folder = path.dirname(target);
   let isFolder = false;
+  let exists = false;
   try {
-    isFolder = statSync(folder).isDirectory();
+    const info = statSync(folder);
+    exists = true;
+    isFolder = info.isDirectory();
   } catch {
     // reported below
   }
+  if (exists && !isFolder) throw new CliError('error.outputFolderIsFile', { path: shown, folder });
   if (!isFolder) throw new CliError('error.outputNoFolder', { path: shown, folder });
 }
 

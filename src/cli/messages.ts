@@ -49,6 +49,7 @@ export type MessageKey =
   | 'error.outputIsInput'
   | 'error.outputNotWritable'
   | 'error.outputNoFolder'
+  | 'error.outputFolderIsFile'
   | 'error.outputIsFolder'
   | 'error.unexpected'
   // progress
@@ -143,6 +144,8 @@ export const MESSAGES: Catalog<MessageKey> = {
     'error.outputIsInput': 'The output would replace the input {path}: choose another file with -o.',
     'error.outputNotWritable': 'Cannot write {path}: {reason}',
     'error.outputNoFolder': 'Cannot write {path}: the folder {folder} does not exist.',
+    'error.outputFolderIsFile':
+      'Cannot write {path}: {folder} is a file, not a folder; choose another file with -o.',
     'error.outputIsFolder': 'Cannot write {path}: it is a folder.',
     'error.unexpected': 'Unexpected error: {message}',
     'progress.reading': 'Reading',
@@ -238,6 +241,7 @@ export const MESSAGES: Catalog<MessageKey> = {
     'error.outputIsInput': '輸出會取代輸入檔 {path}：請用 -o 指定另一個檔案。',
     'error.outputNotWritable': '無法寫入 {path}：{reason}',
     'error.outputNoFolder': '無法寫入 {path}：資料夾 {folder} 不存在。',
+    'error.outputFolderIsFile': '無法寫入 {path}：{folder} 是檔案，不是資料夾；請用 -o 指定另一個檔案。',
     'error.outputIsFolder': '無法寫入 {path}：這是一個資料夾。',
     'error.unexpected': '發生未預期的錯誤：{message}',
     'progress.reading': '讀取中',

@@ -91,6 +91,11 @@ describe('kpi-register on bad input', () => {
       /^kpi-register: Cannot write x{300}\.xlsx: the file name is too long; choose a shorter one with -o\.$/,
     ],
     [
+      'an output inside a file, as if it were a folder',
+      ['demo', '-o', 'budget.xlsx/demo.xlsx'],
+      /^kpi-register: Cannot write budget\.xlsx\/demo\.xlsx: .*budget\.xlsx is a file, not a folder; choose another file with -o\.$/,
+    ],
+    [
       'an output that is a folder',
       ['demo', '-o', 'folder.xlsx', '--force'],
       /Cannot write folder\.xlsx: it is a folder/,

@@ -47,24 +47,6 @@ const ZH_MONTH_HINT = /月/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase());
 const CN_NUM = '[一二兩三四五六七八九十百半]+';
-const SMALL_WORDS: Readonly<Record<string, number>> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  eighteen: 18,
-  'twenty-four': 24,
-};
 
 function fullYear(text: string | undefined): number | undefined {
   if (!text) return undefined;
@@ -278,7 +260,8 @@ const PATTERNS: readonly Pattern[] = [
     read: (m) => ({
       kind: 'within',
       unit: unitOf(m[2]),
-      count: SMALL_WORDS[m[1].toLowerCase()] ?? readEnglishNumber(m[1]) ?? Number(m[1]),
+      // 'a'/'an' is one (the number reader skips articles, as in 'a hundred').
+      count: /^an?$/i.test(m[1]) ? 1 : (readEnglishNumber(m[1]) ?? Number(m[1])),
       working: /working|business/i.test(m[2]),
     }),
   },
